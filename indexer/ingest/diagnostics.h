@@ -1,0 +1,45 @@
+// Diagnostics: how readers report bad input without printing or stopping.
+//
+// A reader that meets a bad file or record calls report() with where (file, or
+// file:line) and why, and says whether it skipped or repaired it; the caller's
+// sink decides what to show (fahras-index prints one line on stderr). Counters
+// feed the final summary.
+//
+// Thread safety: NOT thread-safe; used from the pipeline's serial stages only.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace fahras::ingest {
+
+enum class Outcome { Skipped, Repaired, Replaced };
+
+struct IngestStats {
+  std::uint64_t files = 0;            // input files opened
+  std::uint64_t bytes = 0;            // bytes read from them
+  std::uint64_t articles = 0;         // records produced
+  std::uint64_t skipped_files = 0;    // inputs that could not be read at all
+  std::uint64_t skipped_records = 0;  // records dropped (malformed, no text, …)
+  std::uint64_t repaired = 0;         // records indexed after a repair (invalid UTF-8, NUL bytes)
+  std::uint64_t ignored_files = 0;    // files in folders with an extension fahras does not read
+};
+
+class Diagnostics {
+ public:
+  using Sink = std::function<void(Outcome, std::string_view where, std::string_view why)>;
+  explicit Diagnostics(Sink sink = {}) : sink_(std::move(sink)) {}
+
+  void report(Outcome outcome, std::string_view where, std::string_view why) {
+    if (sink_) sink_(outcome, where, why);
+  }
+
+  IngestStats stats;
+
+ private:
+  Sink sink_;
+};
+
+}  // namespace fahras::ingest

@@ -1,0 +1,48 @@
+// IndexWriter: the single Xapian writer of a run (the pipeline's last stage).
+//
+// Opens (or creates) a fahras index, refusing a Xapian database that is not one.
+// Re-indexing an article replaces all of its passages: when the index held
+// documents before the run, or the article already came earlier in this run,
+// its old passages are deleted (by the XA<key> term) before the new ones go in.
+// Commits every `commit_every` articles and once more in finish().
+//
+// Thread safety: NOT thread-safe; call from one thread (a serial stage).
+// Errors: Xapian exceptions propagate (DatabaseLockError when another writer
+// holds the index); std::runtime_error for a non-fahras database.
+#pragma once
+
+#include "schema/article.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace fahras::pipeline {
+
+class IndexWriter {
+ public:
+  IndexWriter(const std::string& path, std::uint64_t commit_every);
+
+  // Adds the passages of one article. Returns true when the article replaced
+  // an earlier one of the same id from this run (a duplicate id).
+  bool add(const schema::Article& article, std::vector<Xapian::Document>& passages);
+
+  // Commits what is pending. Call once at the end; the destructor does not commit.
+  void finish();
+
+  std::uint64_t passages_added() const { return passages_; }
+  Xapian::doccount doccount() const { return db_.get_doccount(); }
+
+ private:
+  Xapian::WritableDatabase db_;
+  std::uint64_t commit_every_;
+  bool was_empty_;
+  std::uint64_t since_commit_ = 0;
+  std::uint64_t passages_ = 0;
+  std::unordered_set<std::string> seen_;  // article keys written in this run
+};
+
+}  // namespace fahras::pipeline

@@ -1,0 +1,76 @@
+#include "schema/document_builder.h"
+
+#include "schema/schema.h"
+
+namespace fahras::schema {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Positions of title words added to the first passage start here, so a phrase
+// never spans the end of the passage and the title.
+constexpr Xapian::termpos kTitleGap = 100;
+
+void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, Xapian::Document& doc) {
+  for (const analysis::Token& t : tokens) {
+    if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty() ||
+        t.stem.size() > analysis::kMaxTermBytes)
+      continue;
+    doc.add_posting(std::string(t.stem), base + t.position);
+  }
+}
+
+}  // namespace
+
+std::string normalized_date(const std::string& date) {
+  if (date.size() >= 10 && is_digit(date[0]) && is_digit(date[1]) && is_digit(date[2]) && is_digit(date[3]) &&
+      date[4] == '-' && is_digit(date[5]) && is_digit(date[6]) && date[7] == '-' && is_digit(date[8]) &&
+      is_digit(date[9]) && (date.size() == 10 || !is_digit(date[10])))
+    return date.substr(0, 10);
+  return {};
+}
+
+DocumentBuilder::DocumentBuilder(const BuildOptions& options) : options_(options), analyzer_(options.analyzer) {}
+
+void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document>& out) {
+  out.clear();
+  analysis::split_passages(article.text, options_.passages, spans_);
+  const std::string key = article_key(article.id);
+  const std::string date = normalized_date(article.date);
+  // A title that is not part of the text (JSON records) is indexed with passage 1.
+  const bool title_outside = !article.title.empty() && article.text.find(article.title) == std::string::npos;
+
+  PassageRecord record;
+  record.id = article.id;
+  record.title = article.title;
+  record.date = date;
+  record.source = article.source;
+  record.url = article.url;
+  for (std::size_t i = 0; i < spans_.size(); ++i) {
+    const std::string_view text = std::string_view(article.text).substr(spans_[i].begin, spans_[i].end - spans_[i].begin);
+    const auto number = static_cast<std::uint32_t>(i + 1);
+    Xapian::Document doc;
+    const auto tokens = analyzer_.analyze(text);
+    add_terms(tokens, 0, doc);
+    if (number == 1 && title_outside) {
+      const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
+      add_terms(analyzer_.analyze(article.title), base, doc);
+    }
+    doc.add_boolean_term(passage_uid(article.id, number));
+    doc.add_boolean_term(std::string(kPrefixArticle) + key);
+    if (!article.source.empty()) {
+      std::string source(kPrefixSource);
+      analyzer_.normalizer().normalize(article.source, source);
+      if (source.size() <= 240) doc.add_boolean_term(source);
+    }
+    doc.add_value(kSlotArticle, key);
+    doc.add_value(kSlotPassage, Xapian::sortable_serialise(number));
+    if (!date.empty()) doc.add_value(kSlotDate, date);
+    record.passage = number;
+    record.text.assign(text);
+    doc.set_data(encode_record(record));
+    out.push_back(std::move(doc));
+  }
+}
+
+}  // namespace fahras::schema

@@ -1,0 +1,38 @@
+// DocumentBuilder: turns an Article into one Xapian::Document per passage,
+// following schema.h. This is the "analyse" stage of the indexing pipeline.
+//
+// Thread safety: NOT thread-safe (owns an Analyzer); one per thread. The
+// documents it returns are not shared with it and may be handed to another
+// thread (the writer).
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "analysis/passages.h"
+#include "schema/article.h"
+
+#include <xapian.h>
+
+#include <vector>
+
+namespace fahras::schema {
+
+struct BuildOptions {
+  analysis::PassageOptions passages;
+  analysis::AnalyzerOptions analyzer;
+};
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const BuildOptions& options = {});
+
+  // Replaces `out` with the passages of `article`, in order (passage n at out[n-1]).
+  // An article without words yields no documents.
+  void build(const Article& article, std::vector<Xapian::Document>& out);
+
+ private:
+  BuildOptions options_;
+  analysis::Analyzer analyzer_;
+  std::vector<analysis::PassageSpan> spans_;
+};
+
+}  // namespace fahras::schema

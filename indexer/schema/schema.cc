@@ -1,0 +1,128 @@
+#include "schema/schema.h"
+
+#include "analysis/utf8.h"
+
+#include <simdjson.h>
+
+#include <stdexcept>
+
+namespace fahras::schema {
+namespace {
+
+constexpr std::size_t kMaxKeyBytes = 200;  // Xapian terms are limited to 245 bytes
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+
+std::string get_string(simdjson::ondemand::object& obj, std::string_view key) {
+  std::string_view v;
+  auto field = obj.find_field_unordered(key);
+  if (field.error() || field.get_string().get(v)) return {};
+  return std::string(v);
+}
+
+}  // namespace
+
+std::string article_key(std::string_view id) {
+  if (id.size() <= kMaxKeyBytes) return std::string(id);
+  std::size_t cut = kMaxKeyBytes - 17;
+  while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key(id.substr(0, cut));
+  key.push_back('~');
+  const std::uint64_t h = fnv1a(id);
+  for (int shift = 60; shift >= 0; shift -= 4) key.push_back(kHex[(h >> shift) & 0xF]);
+  return key;
+}
+
+std::string passage_uid(std::string_view article_id, std::uint32_t passage) {
+  std::string uid(kPrefixUid);
+  uid += article_key(article_id);
+  uid.push_back('#');
+  uid += std::to_string(passage);
+  return uid;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const std::size_t n = analysis::utf8_sequence_length(s, i);
+      if (n == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(s.substr(i, n));
+        i += n;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 0xF]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  out.push_back('"');
+}
+
+std::string encode_record(const PassageRecord& r) {
+  std::string out;
+  out.reserve(r.text.size() + r.title.size() + r.id.size() + r.url.size() + 96);
+  out += "{\"id\":";
+  append_json_string(out, r.id);
+  out += ",\"passage\":";
+  out += std::to_string(r.passage);
+  out += ",\"title\":";
+  append_json_string(out, r.title);
+  out += ",\"text\":";
+  append_json_string(out, r.text);
+  if (!r.date.empty()) { out += ",\"date\":"; append_json_string(out, r.date); }
+  if (!r.source.empty()) { out += ",\"source\":"; append_json_string(out, r.source); }
+  if (!r.url.empty()) { out += ",\"url\":"; append_json_string(out, r.url); }
+  out.push_back('}');
+  return out;
+}
+
+PassageRecord decode_record(std::string_view data) {
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(data);
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object obj;
+  if (parser.iterate(padded).get(doc) || doc.get_object().get(obj))
+    throw std::runtime_error("document data is not a fahras passage record");
+  PassageRecord r;
+  r.id = get_string(obj, "id");
+  std::uint64_t n = 0;
+  auto passage = obj.find_field_unordered("passage");
+  if (!passage.error() && !passage.get_uint64().get(n)) r.passage = static_cast<std::uint32_t>(n);
+  r.title = get_string(obj, "title");
+  r.text = get_string(obj, "text");
+  r.date = get_string(obj, "date");
+  r.source = get_string(obj, "source");
+  r.url = get_string(obj, "url");
+  if (r.id.empty() || r.passage == 0) throw std::runtime_error("document data is not a fahras passage record");
+  return r;
+}
+
+}  // namespace fahras::schema

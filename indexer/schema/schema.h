@@ -1,0 +1,67 @@
+// The index schema: what a fahras index holds, shared by the indexer and search.
+// docs/SCHEMA.md describes it for users of xapian-delve and quest.
+//
+// One Xapian document per passage:
+//   terms     unprefixed  index terms of the passage's words and numbers, with
+//                         positions (stems from analysis::Analyzer)
+//             Q<key>#<n>  unique id of passage n of the article (1-based)
+//             XA<key>     the article (boolean; all its passages)
+//             XS<source>  the article's source, normalized (boolean)
+//   values    0 article key (collapse key: one result per article)
+//             1 passage number, sortable_serialise
+//             2 article date "YYYY-MM-DD" when known
+//   data      one JSON object: {"id","passage","title","text","date","source","url"}
+//   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
+//
+// <key> is the article id when it fits in a Xapian term; longer ids are cut and
+// suffixed with a hash (article_key()).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace fahras::schema {
+
+inline constexpr std::string_view kPrefixUid = "Q";
+inline constexpr std::string_view kPrefixArticle = "XA";
+inline constexpr std::string_view kPrefixSource = "XS";
+
+inline constexpr Xapian::valueno kSlotArticle = 0;
+inline constexpr Xapian::valueno kSlotPassage = 1;
+inline constexpr Xapian::valueno kSlotDate = 2;
+
+inline constexpr std::string_view kMetaSchema = "fahras.schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// The article id as used in terms and the collapse value: the id itself when
+// short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex
+// digits of its 64-bit FNV-1a hash. Stable across runs and machines.
+std::string article_key(std::string_view article_id);
+
+// Q<key>#<n>: the unique term of passage n.
+std::string passage_uid(std::string_view article_id, std::uint32_t passage);
+
+// What the index stores for each passage, to print it without the source files.
+struct PassageRecord {
+  std::string id;       // article id
+  std::uint32_t passage = 0;
+  std::string title;
+  std::string text;     // the passage as written (original, not normalized)
+  std::string date;     // "YYYY-MM-DD" or empty
+  std::string source;
+  std::string url;
+};
+
+// Document data <-> PassageRecord. decode throws std::runtime_error on data that
+// is not a fahras record.
+std::string encode_record(const PassageRecord& record);
+PassageRecord decode_record(std::string_view data);
+
+// Appends `s` as a JSON string literal (quotes included) to `out`. Invalid UTF-8
+// bytes are replaced by U+FFFD so the output is always valid JSON.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace fahras::schema
