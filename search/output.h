@@ -1,0 +1,21 @@
+// Output of search results: terminal text and JSON lines.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include "search/searcher.h"
+
+#include <string>
+
+namespace fahras::search {
+
+// Several lines for a person: rank, article id, passage number, score, title,
+// and the passage with matched words highlighted (ANSI bold yellow when `color`).
+std::string format_text(const Hit& hit, bool color);
+
+// One JSON object on one line:
+// {"rank","doc","passage","score","title","text","date"?,"source"?,"url"?,"highlights":[[b,e],…]}
+// (highlights are byte offsets into "text").
+std::string format_json(const Hit& hit);
+
+}  // namespace fahras::search

@@ -1,0 +1,100 @@
+// fahras-search: ranks the passages of a fahras index for a query.
+// A thin CLI over fahras::search.
+#include "search/output.h"
+#include "search/searcher.h"
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace po = boost::program_options;
+using namespace fahras;
+
+namespace {
+
+constexpr int kExitFound = 0, kExitNoMatch = 1, kExitError = 2;
+
+const char* kUsage = R"(Usage: fahras-search --index DIR [options] QUERY...
+
+Ranks the passages of the fahras index in DIR for QUERY (Arabic or English words
+and numbers; spelling, diacritics, clitics and digit forms do not matter), one
+result per article by default, best first.
+
+Options)";
+
+const char* kExitCodes = R"(
+Exit status: 0 when something matched, 1 when nothing did, 2 on error (usage,
+missing or non-fahras index, a query with no searchable words).
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string index, color = "auto";
+  std::vector<std::string> words;
+  search::SearchOptions options;
+  bool json = false;
+
+  po::options_description visible(kUsage);
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("index,i", po::value(&index)->value_name("DIR"), "the fahras index to search (required)")
+      ("limit,n", po::value(&options.limit)->value_name("K")->default_value(10), "results to show")
+      ("offset", po::value(&options.offset)->value_name("N")->default_value(0), "results to skip (paging)")
+      ("per-article", po::value(&options.per_article)->value_name("N")->default_value(1),
+       "passages shown per article (0: every matching passage)")
+      ("json", po::bool_switch(&json), "one JSON object per result line")
+      ("color", po::value(&color)->value_name("WHEN")->default_value("auto"),
+       "highlight matches with ANSI colours: auto (when stdout is a terminal), always, never");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words)->composing());
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << visible << kExitCodes;
+      return kExitFound;
+    }
+    if (index.empty()) throw po::error("--index DIR is required");
+    if (words.empty()) throw po::error("no QUERY given");
+    if (color != "auto" && color != "always" && color != "never")
+      throw po::error("--color must be auto, always or never");
+  } catch (const po::error& e) {
+    std::cerr << "fahras-search: " << e.what() << "\nTry 'fahras-search --help'.\n";
+    return kExitError;
+  }
+  std::string query;
+  for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
+  const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+
+  try {
+    search::Searcher searcher(index);
+    const search::SearchResult result = searcher.search(query, options);
+    for (const search::Hit& hit : result.hits) {
+      if (json) std::cout << search::format_json(hit) << '\n';
+      else std::cout << search::format_text(hit, use_color) << '\n';
+    }
+    if (!json)
+      std::cout << (result.hits.empty() ? "no results" : std::to_string(result.hits.size()) + " results")
+                << " (about " << result.matches_estimated << " matching passages of " << searcher.passages()
+                << ")\n";
+    return result.hits.empty() ? kExitNoMatch : kExitFound;
+  } catch (const search::SearchError& e) {
+    std::cerr << "fahras-search: " << e.what() << "\n";
+  } catch (const Xapian::Error& e) {
+    std::cerr << "fahras-search: " << index << ": " << e.get_description() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "fahras-search: " << e.what() << "\n";
+  }
+  return kExitError;
+}
