@@ -1,0 +1,218 @@
+// End to end, through the real binaries: index corpora/seeds/ with 2 threads,
+// then search it as a user would (text and --json), re-index, and check the
+// error paths (missing index, non-fahras index, locked index, empty query).
+#include "schema/schema.h"
+
+#include <catch2/catch.hpp>
+#include <simdjson.h>
+#include <sys/wait.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("fahras-e2e-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+// Runs a shell command line, capturing stdout and stderr.
+Run run(const std::string& cmd, const fs::path& tmp) {
+  const fs::path out = tmp / "stdout", err = tmp / "stderr";
+  const int status = std::system((cmd + " >'" + out.string() + "' 2>'" + err.string() + "'").c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+std::string bin(const char* tool) { return std::string("'") + FAHRAS_BIN_DIR + "/" + tool + "'"; }
+std::string seeds() { return std::string("'") + FAHRAS_SOURCE_DIR + "/corpora/seeds'"; }
+
+// Article ids of `fahras-search --json` output, in rank order; checks each line's fields.
+std::vector<std::string> json_docs(const std::string& out) {
+  std::vector<std::string> ids;
+  simdjson::ondemand::parser parser;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document doc = parser.iterate(padded);
+    const std::uint64_t rank = doc["rank"].get_uint64();
+    CHECK(rank == ids.size() + 1);
+    ids.emplace_back(std::string_view(doc["doc"].get_string()));
+    CHECK(doc["passage"].get_uint64().value() >= 1);
+    CHECK(doc["score"].get_double().value() > 0);
+    CHECK_FALSE(std::string_view(doc["title"].get_string()).empty());
+    CHECK_FALSE(std::string_view(doc["text"].get_string()).empty());
+  }
+  return ids;
+}
+
+// Article ids of the text output, in rank order ("N. <id>  passage …" lines).
+std::vector<std::string> text_docs(const std::string& out) {
+  std::vector<std::string> ids;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto dot = line.find(". ");
+    if (dot == std::string::npos || dot == 0 || line.find_first_not_of("0123456789") != dot) continue;
+    ids.push_back(line.substr(dot + 2, line.find(' ', dot + 2) - dot - 2));
+  }
+  return ids;
+}
+
+Xapian::doccount passages_in(const fs::path& index) { return Xapian::Database(index.string()).get_doccount(); }
+
+}  // namespace
+
+TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-index replaces", "[e2e]") {
+  TempDir tmp;
+  const fs::path index = tmp.path / "index";
+  const std::string index_arg = " --index '" + index.string() + "' ";
+
+  const Run indexed = run(bin("fahras-index") + index_arg + "--threads 2 " + seeds(), tmp.path);
+  INFO(indexed.out << indexed.err);
+  REQUIRE(indexed.code == 0);
+  CHECK(indexed.out.find("indexed 5 articles") != std::string::npos);
+  CHECK(indexed.out.find("2 threads") != std::string::npos);
+  const Xapian::doccount passages = passages_in(index);
+  CHECK(passages > 5 * 5);  // articles are cut into paragraphs, not indexed whole
+
+  struct Case {
+    const char* query;
+    std::vector<std::string> top;  // expected article ids (ordered when `ordered`)
+    bool ordered;
+  };
+  const std::vector<Case> cases = {
+      {"9000 معتقل", {"004_fdaf68bc1273c250.txt"}, true},
+      {"٩٠٠٠ معتقل", {"004_fdaf68bc1273c250.txt"}, true},
+      {"9,000 المعتقلين", {"004_fdaf68bc1273c250.txt"}, true},
+      {"153 هجوما", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "003_6c8876742a8e138d.txt"}, false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    const Run json = run(bin("fahras-search") + index_arg + "--json '" + c.query + "'", tmp.path);
+    INFO(json.err);
+    REQUIRE(json.code == 0);
+    std::vector<std::string> got = json_docs(json.out);
+    REQUIRE(got.size() >= c.top.size());
+    std::vector<std::string> head(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(c.top.size()));
+    if (!c.ordered) std::sort(head.begin(), head.end());
+    CHECK(head == c.top);
+    // Collapsed per article by default: no article twice.
+    std::vector<std::string> unique = got;
+    std::sort(unique.begin(), unique.end());
+    CHECK(std::adjacent_find(unique.begin(), unique.end()) == unique.end());
+
+    const Run text = run(bin("fahras-search") + index_arg + "--color never '" + c.query + "'", tmp.path);
+    REQUIRE(text.code == 0);
+    CHECK(text_docs(text.out) == got);
+  }
+
+  SECTION("--per-article 0 shows several passages of one article") {
+    const Run all = run(bin("fahras-search") + index_arg + "--json --per-article 0 --limit 50 داعش", tmp.path);
+    REQUIRE(all.code == 0);
+    std::vector<std::string> got = json_docs(all.out);
+    std::sort(got.begin(), got.end());
+    CHECK(std::adjacent_find(got.begin(), got.end()) != got.end());
+  }
+
+  SECTION("highlights mark the matched words, in colour only when asked") {
+    const Run colored = run(bin("fahras-search") + index_arg + "--color always --limit 1 '9000 معتقل'", tmp.path);
+    CHECK(colored.out.find("\x1b[1;33m9000\x1b[0m") != std::string::npos);
+    CHECK(colored.out.find("\x1b[1;33mمعتقل\x1b[0m") != std::string::npos);
+    const Run plain = run(bin("fahras-search") + index_arg + "--limit 1 '9000 معتقل'", tmp.path);  // not a tty
+    CHECK(plain.out.find('\x1b') == std::string::npos);
+  }
+
+  SECTION("re-indexing the same articles leaves the passage count unchanged") {
+    const Run again = run(bin("fahras-index") + index_arg + "-j 2 " + seeds(), tmp.path);
+    REQUIRE(again.code == 0);
+    CHECK(passages_in(index) == passages);
+    // One article again, given as a file: still no duplicates.
+    const Run one = run(bin("fahras-index") + index_arg + seeds() + "/004_fdaf68bc1273c250.txt", tmp.path);
+    REQUIRE(one.code == 0);
+    CHECK(passages_in(index) == passages);
+  }
+
+  SECTION("a query of stopwords only is an error") {
+    const Run r = run(bin("fahras-search") + index_arg + "'في من'", tmp.path);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("empty query") != std::string::npos);
+  }
+
+  SECTION("a second writer gets a clear 'locked' message") {
+    Xapian::WritableDatabase holder(index.string(), Xapian::DB_OPEN);
+    const Run r = run(bin("fahras-index") + index_arg + seeds(), tmp.path);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("locked by another writer") != std::string::npos);
+  }
+}
+
+TEST_CASE("search refuses a missing index and a Xapian database that is not fahras's", "[e2e]") {
+  TempDir tmp;
+  const Run missing = run(bin("fahras-search") + " --index '" + (tmp.path / "nope").string() + "' test", tmp.path);
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("no index there") != std::string::npos);
+
+  const fs::path foreign = tmp.path / "foreign";
+  {
+    Xapian::WritableDatabase db(foreign.string(), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("test");
+    db.add_document(doc);
+    db.commit();
+  }
+  const Run r = run(bin("fahras-search") + " --index '" + foreign.string() + "' test", tmp.path);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("not a fahras index") != std::string::npos);
+  const Run w = run(bin("fahras-index") + " --index '" + foreign.string() + "' " + seeds(), tmp.path);
+  CHECK(w.code == 1);
+  CHECK(w.err.find("not a fahras index") != std::string::npos);
+}
+
+TEST_CASE("command lines: --help, usage errors, unreadable inputs are reported and counted", "[e2e]") {
+  TempDir tmp;
+  CHECK(run(bin("fahras-index") + " --help", tmp.path).code == 0);
+  CHECK(run(bin("fahras-search") + " --help", tmp.path).code == 0);
+  const Run no_index = run(bin("fahras-index") + " " + seeds(), tmp.path);
+  CHECK(no_index.code == 2);
+  CHECK(no_index.err.find("--index") != std::string::npos);
+
+  const fs::path missing = tmp.path / "missing.txt";
+  const Run r = run(bin("fahras-index") + " --index '" + (tmp.path / "i").string() + "' '" + missing.string() +
+                        "' " + seeds(),
+                    tmp.path);
+  CHECK(r.code == 0);
+  CHECK(r.err.find(missing.string()) != std::string::npos);
+  CHECK(r.out.find("indexed 5 articles") != std::string::npos);
+  CHECK(r.out.find("skipped 1 inputs") != std::string::npos);
+}
