@@ -1,6 +1,7 @@
 // Per-stage throughput of the analyser on the bundled seed articles
 // (SetBytesProcessed: the MB/s column is input text per second, one thread).
 #include "analysis/analyzer.h"
+#include "analysis/figures.h"
 #include "analysis/passages.h"
 #include "schema/document_builder.h"
 
@@ -63,6 +64,22 @@ void BM_Analyze(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_Analyze)->Arg(0)->Arg(1);
+
+// Figure extraction (numbers + units) over already analysed seed text.
+void BM_ExtractFigures(benchmark::State& state) {
+  analysis::Analyzer analyzer;
+  const analysis::FigureExtractor extractor;
+  const std::string& text = seed_text();
+  const auto tokens = analyzer.analyze(text);
+  std::vector<analysis::Figure> figures;
+  for (auto _ : state) {
+    extractor.extract(tokens, figures);
+    benchmark::DoNotOptimize(figures.data());
+  }
+  state.counters["figures"] = static_cast<double>(figures.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ExtractFigures);
 
 void BM_SplitPassages(benchmark::State& state) {
   const std::string& text = seed_text();

@@ -55,6 +55,7 @@ std::string format_text(const Hit& hit, bool color) {
   }
   append_flat(out, std::string_view(r.text).substr(at));
   out += "\n";
+  for (const std::string& why : hit.why) out += "   why: " + why + "\n";
   return out;
 }
 
@@ -86,7 +87,16 @@ std::string format_json(const Hit& hit) {
     out += std::to_string(hit.highlights[i].end);
     out.push_back(']');
   }
-  out += "]}";
+  out += "]";
+  if (!hit.why.empty()) {
+    out += ",\"why\":[";
+    for (std::size_t i = 0; i < hit.why.size(); ++i) {
+      if (i) out.push_back(',');
+      schema::append_json_string(out, hit.why[i]);
+    }
+    out += "]";
+  }
+  out += "}";
   return out;
 }
 

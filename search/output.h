@@ -14,7 +14,7 @@ namespace fahras::search {
 std::string format_text(const Hit& hit, bool color);
 
 // One JSON object on one line:
-// {"rank","doc","passage","score","title","text","date"?,"source"?,"url"?,"highlights":[[b,e],…]}
+// {"rank","doc","passage","score","title","text","date"?,"source"?,"url"?,"highlights":[[b,e],…],"why"?:[…]}
 // (highlights are byte offsets into "text").
 std::string format_json(const Hit& hit);
 

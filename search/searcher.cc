@@ -5,7 +5,7 @@
 
 namespace fahras::search {
 
-Searcher::Searcher(const std::string& path) {
+Searcher::Searcher(const std::string& path, const SearcherOptions& options) : translator_(options.freedict_dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(path, ec)) throw SearchError(path + ": no index there (not a folder)");
   try {
@@ -19,16 +19,12 @@ Searcher::Searcher(const std::string& path) {
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
   SearchResult result;
-  for (const analysis::Token& t : analyzer_.analyze(query)) {
-    if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty()) continue;
-    result.terms.emplace_back(t.stem);
-  }
-  std::sort(result.terms.begin(), result.terms.end());
-  result.terms.erase(std::unique(result.terms.begin(), result.terms.end()), result.terms.end());
-  if (result.terms.empty()) throw SearchError("empty query: no searchable words in \"" + std::string(query) + "\"");
+  result.query = parse_query(query, analyzer_, translator_, figures_.numbers());
+  if (result.query.terms.empty() && result.query.figures.empty())
+    throw SearchError("empty query: no searchable words in \"" + std::string(query) + "\"");
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, result.terms.begin(), result.terms.end()));
+  enquire.set_query(build_query(result.query));
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (options.per_article != 0)
     enquire.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(options.per_article));
@@ -41,21 +37,53 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.record = schema::decode_record(it.get_document().get_data());
-    hit.highlights = find_highlights(analyzer_, hit.record.text, result.terms);
+    explain(result.query, hit, options.explain);
     result.hits.push_back(std::move(hit));
   }
   return result;
 }
 
-std::vector<Highlight> find_highlights(analysis::Analyzer& analyzer, std::string_view text,
-                                       const std::vector<std::string>& terms) {
-  std::vector<Highlight> out;
-  for (const analysis::Token& t : analyzer.analyze(text)) {
+void Searcher::explain(const ParsedQuery& query, Hit& hit, bool with_reasons) {
+  const std::vector<std::string>& terms = query.terms;  // sorted
+  const auto tokens = analyzer_.analyze(hit.record.text);
+  std::vector<std::string> matched_terms;
+  for (const analysis::Token& t : tokens) {
     if (t.stem.empty() || !std::binary_search(terms.begin(), terms.end(), t.stem)) continue;
-    if (!out.empty() && out.back().end == t.begin) out.back().end = t.end;
-    else out.push_back({t.begin, t.end});
+    hit.highlights.push_back({t.begin, t.end});
+    if (with_reasons && std::find(matched_terms.begin(), matched_terms.end(), t.stem) == matched_terms.end())
+      matched_terms.emplace_back(t.stem);
   }
-  return out;
+  figures_.extract(tokens, found_);
+  static constexpr const char* kTier[] = {"", "value only", "value and a related unit", "value and unit"};
+  for (const QueryFigure& q : query.figures) {
+    int best = 0;
+    const analysis::Figure* best_figure = nullptr;
+    for (const analysis::Figure& f : found_) {
+      std::vector<std::string_view> units;
+      for (std::size_t u = 0; u < f.units(); ++u) units.push_back(f.unit(tokens, u));
+      const int m = figure_match(q, f.number, units);
+      if (m > 0) hit.highlights.push_back({f.begin, f.end});
+      if (m > best) best = m, best_figure = &f;
+    }
+    if (with_reasons && best_figure != nullptr)
+      hit.why.push_back("figure \"" + q.text + "\" matched \"" +
+                        hit.record.text.substr(best_figure->begin, best_figure->end - best_figure->begin) + "\" (" +
+                        kTier[best] + ")");
+  }
+  if (with_reasons && !matched_terms.empty()) {
+    std::string line = "words:";
+    for (const std::string& t : matched_terms) line += " " + t;
+    hit.why.push_back(line);
+  }
+  // Sort and merge overlapping or touching ranges.
+  std::sort(hit.highlights.begin(), hit.highlights.end(),
+            [](const Highlight& a, const Highlight& b) { return a.begin < b.begin; });
+  std::vector<Highlight> merged;
+  for (const Highlight& h : hit.highlights) {
+    if (!merged.empty() && h.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, h.end);
+    else merged.push_back(h);
+  }
+  hit.highlights = std::move(merged);
 }
 
 }  // namespace fahras::search

@@ -29,7 +29,8 @@ class Normalizer {
  public:
   Normalizer();  // throws std::runtime_error if ICU's normalization data is missing
 
-  // Appends the normalized form of `in` (UTF-8; invalid bytes are dropped) to `out`.
+  // Appends the normalized form of `in` (UTF-8) to `out`. Invalid bytes become
+  // U+FFFD (the ingest layer repairs input before analysis, so this is rare).
   void normalize(std::string_view in, std::string& out) const;
 
   // Convenience: returns the normalized form of `in`.

@@ -20,6 +20,31 @@ void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, Xa
   }
 }
 
+// Figure terms and value slots (schema.h). Vague plurals ("آلاف") have no stated
+// value, so they get no value terms.
+void add_figures(std::span<const analysis::Token> tokens, const std::vector<analysis::Figure>& figures,
+                 Xapian::Document& doc) {
+  Xapian::valueno slot = kSlotFigureFirst;
+  auto add_value = [&](double v) {
+    if (slot < kSlotFigureFirst + kFigureSlots) doc.add_value(slot++, Xapian::sortable_serialise(v));
+  };
+  for (const analysis::Figure& f : figures) {
+    if (f.number.vague) continue;
+    const double values[2] = {f.number.range ? f.number.low : f.number.value, f.number.high};
+    const int n_values = f.number.range ? 2 : 1;
+    for (int k = 0; k < n_values; ++k) {
+      doc.add_term(figure_term(values[k]));
+      add_value(values[k]);
+      for (std::size_t u = 0; u < f.units(); ++u) {
+        const std::string_view unit = f.unit(tokens, u);
+        if (unit.size() > analysis::kMaxTermBytes) continue;
+        doc.add_term(figure_unit_term(values[k], unit));
+        if (k == 0) doc.add_term(unit_term(unit));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string normalized_date(const std::string& date) {
@@ -30,7 +55,8 @@ std::string normalized_date(const std::string& date) {
   return {};
 }
 
-DocumentBuilder::DocumentBuilder(const BuildOptions& options) : options_(options), analyzer_(options.analyzer) {}
+DocumentBuilder::DocumentBuilder(const BuildOptions& options)
+    : options_(options), analyzer_(options.analyzer), figures_(options.figures) {}
 
 void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document>& out) {
   out.clear();
@@ -52,6 +78,8 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     Xapian::Document doc;
     const auto tokens = analyzer_.analyze(text);
     add_terms(tokens, 0, doc);
+    figures_.extract(tokens, found_);
+    add_figures(tokens, found_, doc);
     if (number == 1 && title_outside) {
       const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
       add_terms(analyzer_.analyze(article.title), base, doc);

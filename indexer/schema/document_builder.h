@@ -7,6 +7,7 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "analysis/figures.h"
 #include "analysis/passages.h"
 #include "schema/article.h"
 
@@ -19,6 +20,7 @@ namespace fahras::schema {
 struct BuildOptions {
   analysis::PassageOptions passages;
   analysis::AnalyzerOptions analyzer;
+  analysis::FigureOptions figures;
 };
 
 class DocumentBuilder {
@@ -32,7 +34,9 @@ class DocumentBuilder {
  private:
   BuildOptions options_;
   analysis::Analyzer analyzer_;
+  analysis::FigureExtractor figures_;
   std::vector<analysis::PassageSpan> spans_;
+  std::vector<analysis::Figure> found_;
 };
 
 }  // namespace fahras::schema

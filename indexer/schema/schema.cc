@@ -1,5 +1,6 @@
 #include "schema/schema.h"
 
+#include "analysis/tokenizer.h"
 #include "analysis/utf8.h"
 
 #include <simdjson.h>
@@ -48,6 +49,25 @@ std::string passage_uid(std::string_view article_id, std::uint32_t passage) {
   uid.push_back('#');
   uid += std::to_string(passage);
   return uid;
+}
+
+std::string figure_term(double value) {
+  std::string t(kPrefixFigure);
+  analysis::canonical_number(value, t);
+  return t;
+}
+
+std::string figure_unit_term(double value, std::string_view unit) {
+  std::string t = figure_term(value);
+  t.push_back(':');
+  t += unit;
+  return t;
+}
+
+std::string unit_term(std::string_view unit) {
+  std::string t(kPrefixUnit);
+  t += unit;
+  return t;
 }
 
 void append_json_string(std::string& out, std::string_view s) {

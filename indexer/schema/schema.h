@@ -7,9 +7,14 @@
 //             Q<key>#<n>  unique id of passage n of the article (1-based)
 //             XA<key>     the article (boolean; all its passages)
 //             XS<source>  the article's source, normalized (boolean)
+//             XF<v>       a figure of value v (canonical number: 9000, 2.5)
+//             XF<v>:<u>   a figure of value v counting unit u (a stem, or "%")
+//             XU<u>       some figure of the passage counts unit u
 //   values    0 article key (collapse key: one result per article)
 //             1 passage number, sortable_serialise
 //             2 article date "YYYY-MM-DD" when known
+//             10..17 the values of the passage's first 8 figures, sortable_serialise
+//                    (range filters OR a value range over these slots)
 //   data      one JSON object: {"id","passage","title","text","date","source","url"}
 //   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
 //
@@ -28,13 +33,17 @@ namespace fahras::schema {
 inline constexpr std::string_view kPrefixUid = "Q";
 inline constexpr std::string_view kPrefixArticle = "XA";
 inline constexpr std::string_view kPrefixSource = "XS";
+inline constexpr std::string_view kPrefixFigure = "XF";
+inline constexpr std::string_view kPrefixUnit = "XU";
 
 inline constexpr Xapian::valueno kSlotArticle = 0;
 inline constexpr Xapian::valueno kSlotPassage = 1;
 inline constexpr Xapian::valueno kSlotDate = 2;
+inline constexpr Xapian::valueno kSlotFigureFirst = 10;
+inline constexpr Xapian::valueno kFigureSlots = 8;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // The article id as used in terms and the collapse value: the id itself when
 // short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex
@@ -54,6 +63,11 @@ struct PassageRecord {
   std::string source;
   std::string url;
 };
+
+// XF<v>, XF<v>:<unit>, XU<unit>: the figure terms (v in canonical form).
+std::string figure_term(double value);
+std::string figure_unit_term(double value, std::string_view unit);
+std::string unit_term(std::string_view unit);
 
 // Document data <-> PassageRecord. decode throws std::runtime_error on data that
 // is not a fahras record.

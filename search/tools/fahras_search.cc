@@ -20,9 +20,13 @@ constexpr int kExitFound = 0, kExitNoMatch = 1, kExitError = 2;
 
 const char* kUsage = R"(Usage: fahras-search --index DIR [options] QUERY...
 
-Ranks the passages of the fahras index in DIR for QUERY (Arabic or English words
-and numbers; spelling, diacritics, clitics and digit forms do not matter), one
-result per article by default, best first.
+Ranks the passages of the fahras index in DIR for QUERY, one result per article
+by default, best first. QUERY is Arabic or English words and figures; spelling,
+diacritics, clitics and digit forms do not matter:
+  9000 detainees     9 آلاف معتقل     ٩٠٠٠ معتقل     تسعة آلاف محتجز
+  more than 5000 refugees     between 100 and 200 killed     >5000     5000..10000
+Passages whose figure matches value and unit come first, then value and a
+related unit, then value alone, then word matches.
 
 Options)";
 
@@ -37,6 +41,7 @@ int main(int argc, char** argv) {
   std::string index, color = "auto";
   std::vector<std::string> words;
   search::SearchOptions options;
+  search::SearcherOptions searcher_options;
   bool json = false;
 
   po::options_description visible(kUsage);
@@ -48,6 +53,10 @@ int main(int argc, char** argv) {
       ("per-article", po::value(&options.per_article)->value_name("N")->default_value(1),
        "passages shown per article (0: every matching passage)")
       ("json", po::bool_switch(&json), "one JSON object per result line")
+      ("explain", po::bool_switch(&options.explain), "say why each passage matched (figure tier, words)")
+      ("dictionary", po::value(&searcher_options.freedict_dir)->value_name("DIR")
+                         ->default_value(searcher_options.freedict_dir),
+       "folder of the FreeDict English-Arabic dictionary (freedict-eng-ara.index, .dict.dz)")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"),
        "highlight matches with ANSI colours: auto (when stdout is a terminal), always, never");
   po::options_description hidden;
@@ -78,7 +87,7 @@ int main(int argc, char** argv) {
   const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
 
   try {
-    search::Searcher searcher(index);
+    search::Searcher searcher(index, searcher_options);
     const search::SearchResult result = searcher.search(query, options);
     for (const search::Hit& hit : result.hits) {
       if (json) std::cout << search::format_json(hit) << '\n';

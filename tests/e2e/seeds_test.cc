@@ -116,6 +116,18 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
       {"٩٠٠٠ معتقل", {"004_fdaf68bc1273c250.txt"}, true},
       {"9,000 المعتقلين", {"004_fdaf68bc1273c250.txt"}, true},
       {"153 هجوما", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "003_6c8876742a8e138d.txt"}, false},
+      // Figures (issue 3): the 9000 detainees are stated three ways in 000, 001 and 004.
+      {"9000 detainees", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "004_fdaf68bc1273c250.txt"}, false},
+      {"9 آلاف معتقل", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "004_fdaf68bc1273c250.txt"}, false},
+      {"تسعة آلاف محتجز", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "004_fdaf68bc1273c250.txt"}, false},
+      {"٩٠٠٠ معتقل", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "004_fdaf68bc1273c250.txt"}, false},
+      {"9,000 معتقل", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "004_fdaf68bc1273c250.txt"}, false},
+      {"153 attacks", {"000_6cfd97e1108cc33a.txt", "001_f97f696206195b7f.txt", "003_6c8876742a8e138d.txt"}, false},
+      // The exact unit ranks first among the three.
+      {"9000 معتقل", {"004_fdaf68bc1273c250.txt"}, true},
+      {"تسعة آلاف محتجز", {"000_6cfd97e1108cc33a.txt"}, true},
+      {"68 بالمائة", {"002_3849ae59219e4174.txt"}, true},
+      {"20 billion dollars", {"003_6c8876742a8e138d.txt"}, true},
   };
   for (const Case& c : cases) {
     CAPTURE(c.query);
@@ -137,6 +149,28 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
     CHECK(text_docs(text.out) == got);
   }
 
+  SECTION("more than 40000 people finds the 43,000 al-Hol/Roj passage first, and says why") {
+    const Run r = run(bin("fahras-search") + index_arg + "--json --explain 'more than 40000 people'", tmp.path);
+    REQUIRE(r.code == 0);
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string first(r.out.substr(0, r.out.find('\n')));
+    simdjson::ondemand::document doc = parser.iterate(first);
+    const std::string_view text = doc["text"].get_string();
+    CHECK(text.find("43,000") != std::string_view::npos);
+    CHECK(text.find("الهول") != std::string_view::npos);
+    std::string why;
+    for (auto line : doc["why"].get_array()) why += std::string(std::string_view(line.get_string())) + "\n";
+    CHECK(why.find("43,000") != std::string::npos);
+    CHECK(why.find("(value and unit)") != std::string::npos);
+  }
+
+  SECTION("a figure with a merely co-occurring word ranks below the figure with its unit") {
+    // 004 says "9000 معتقل"; 000 has 9000 with محتجز (related unit): related ranks second.
+    const Run r = run(bin("fahras-search") + index_arg + "--json --explain '9000 معتقل'", tmp.path);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("(value and unit)") < r.out.find("(value and a related unit)"));
+  }
+
   SECTION("--per-article 0 shows several passages of one article") {
     const Run all = run(bin("fahras-search") + index_arg + "--json --per-article 0 --limit 50 داعش", tmp.path);
     REQUIRE(all.code == 0);
@@ -147,8 +181,8 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
 
   SECTION("highlights mark the matched words, in colour only when asked") {
     const Run colored = run(bin("fahras-search") + index_arg + "--color always --limit 1 '9000 معتقل'", tmp.path);
-    CHECK(colored.out.find("\x1b[1;33m9000\x1b[0m") != std::string::npos);
-    CHECK(colored.out.find("\x1b[1;33mمعتقل\x1b[0m") != std::string::npos);
+    // The matched figure is highlighted as a whole, qualifier to unit.
+    CHECK(colored.out.find("\x1b[1;33mأكثر من 9000 معتقل\x1b[0m") != std::string::npos);
     const Run plain = run(bin("fahras-search") + index_arg + "--limit 1 '9000 معتقل'", tmp.path);  // not a tty
     CHECK(plain.out.find('\x1b') == std::string::npos);
   }

@@ -1,0 +1,263 @@
+#include "search/query.h"
+
+#include "analysis/figures.h"
+#include "analysis/tokenizer.h"
+#include "schema/schema.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace fahras::search {
+namespace {
+
+bool starts_with_digit(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c >= '0' && c <= '9') return true;
+  if (w.size() < 2) return false;
+  const auto c1 = static_cast<unsigned char>(w[1]);
+  return (c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9) || (c == 0xDB && c1 >= 0xB0 && c1 <= 0xB9);  // ٠-٩ ۰-۹
+}
+
+bool is_ascii(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Qualifier words that take a number after them.
+struct Rewrite {
+  std::string_view english[2];  // one or two words
+  std::string_view arabic;
+};
+constexpr Rewrite kQualifiers[] = {
+    {{"more", "than"}, "اكثر من"},      {{"greater", "than"}, "اكثر من"}, {{"at", "least"}, "ما لا يقل عن"},
+    {{"less", "than"}, "اقل من"},       {{"fewer", "than"}, "اقل من"},    {{"at", "most"}, "ما لا يزيد عن"},
+    {{"over", ""}, "اكثر من"},           {{"above", ""}, "اكثر من"},        {{"exceeding", ""}, "اكثر من"},
+    {{"under", ""}, "اقل من"},           {{"below", ""}, "اقل من"},         {{"about", ""}, "نحو"},
+    {{"around", ""}, "نحو"},             {{"approximately", ""}, "نحو"},    {{"nearly", ""}, "نحو"},
+    {{"almost", ""}, "نحو"},             {{"roughly", ""}, "نحو"},          {{"some", ""}, "نحو"},
+    {{"up", "to"}, "ما لا يزيد عن"},
+};
+
+std::string_view scale_word(std::string_view w) {
+  if (w == "thousand" || w == "thousands") return "الف";
+  if (w == "million" || w == "millions") return "مليون";
+  if (w == "billion" || w == "billions") return "مليار";
+  if (w == "hundred" || w == "hundreds") return "مئه";
+  if (w == "percent" || w == "pct" || w == "percentage" || w == "%") return "%";
+  return {};
+}
+
+std::vector<std::string> split_words(std::string_view q) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : q) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!cur.empty()) words.push_back(std::move(cur)), cur.clear();
+    } else {
+      cur.push_back(static_cast<unsigned char>(c) < 0x80 ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c);
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+void add_unique(std::vector<std::string>& v, std::string_view s) {
+  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
+}
+
+// A copy of what parse_query needs of a token (the analyser is reused for translations).
+struct QueryToken {
+  analysis::TokenKind kind;
+  bool stopword;
+  std::string norm, stem;
+  std::uint32_t begin, end;
+  bool content() const { return kind == analysis::TokenKind::Word && !stopword && !stem.empty(); }
+};
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query constant(double weight, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), filter);
+}
+
+bool value_matches(const QueryFigure& q, double v) {
+  return q.exact ? v == q.number.value : v >= q.number.low && v <= q.number.high;
+}
+
+}  // namespace
+
+std::string rewrite_english(std::string_view query) {
+  const std::vector<std::string> w = split_words(query);
+  std::vector<std::string> out;
+  auto number_at = [&](std::size_t i) { return i < w.size() && starts_with_digit(w[i]); };
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string& word = w[i];
+    // >5000  >=5000  <5000  <=5000  (or the operator alone before a number)
+    if (word[0] == '>' || word[0] == '<') {
+      const std::size_t op = word.size() > 1 && word[1] == '=' ? 2 : 1;
+      out.emplace_back(word[0] == '>' ? (op == 2 ? "ما لا يقل عن" : "اكثر من") : (op == 2 ? "ما لا يزيد عن" : "اقل من"));
+      if (word.size() > op) out.push_back(word.substr(op));
+      continue;
+    }
+    // 5000..10000
+    if (const auto dots = word.find(".."); dots != std::string::npos && starts_with_digit(word)) {
+      out.emplace_back("بين");
+      out.push_back(word.substr(0, dots));
+      out.emplace_back("و");
+      out.push_back(word.substr(dots + 2));
+      continue;
+    }
+    // between A and B / from A to B
+    if ((word == "between" || word == "from") && number_at(i + 1)) {
+      std::size_t j = i + 2;
+      while (j < w.size() && !scale_word(w[j]).empty() && scale_word(w[j]) != "%") ++j;  // "between 5 thousand and …"
+      const bool between = word == "between";
+      if (j < w.size() && w[j] == (between ? "and" : "to") && number_at(j + 1)) {
+        out.emplace_back(between ? "بين" : "من");
+        for (std::size_t k = i + 1; k < j; ++k)
+          out.emplace_back(scale_word(w[k]).empty() ? std::string_view(w[k]) : scale_word(w[k]));
+        out.emplace_back(between ? "و" : "الي");
+        i = j;
+        continue;
+      }
+    }
+    bool rewritten = false;
+    for (const Rewrite& r : kQualifiers) {
+      const std::size_t n = r.english[1].empty() ? 1 : 2;
+      if (word == r.english[0] && (n == 1 || (i + 1 < w.size() && w[i + 1] == r.english[1])) && number_at(i + n)) {
+        out.emplace_back(r.arabic);
+        i += n - 1;
+        rewritten = true;
+        break;
+      }
+    }
+    if (rewritten) continue;
+    if (const std::string_view s = scale_word(word); !s.empty() && i > 0 && starts_with_digit(w[i - 1])) {
+      out.emplace_back(s);
+      continue;
+    }
+    out.push_back(word);
+  }
+  std::string joined;
+  for (const std::string& s : out) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += s;
+  }
+  return joined;
+}
+
+ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Translator& translator,
+                        const analysis::NumberParser& numbers) {
+  ParsedQuery pq;
+  pq.rewritten = rewrite_english(query);
+  const auto analysed = analyzer.analyze(pq.rewritten);
+  const std::vector<analysis::ParsedNumber> found = numbers.parse_all(analysed);
+  std::vector<QueryToken> toks;
+  toks.reserve(analysed.size());
+  for (const analysis::Token& t : analysed)
+    toks.push_back({t.kind, t.stopword, std::string(t.norm), std::string(t.stem), t.begin, t.end});
+
+  std::vector<char> used(toks.size(), 0);  // inside a figure: not a text term
+  auto add_word_terms = [&](const QueryToken& t, std::vector<std::string>& into, std::vector<std::string>* related) {
+    if (is_ascii(t.norm)) {
+      const std::vector<Lemma> lemmas = translator.translate(t.norm);
+      for (const Lemma& l : lemmas)
+        for (const std::string& s : l) add_unique(into, s);
+      if (lemmas.empty() || related == nullptr) add_unique(into, t.stem);
+      if (related)
+        for (const Lemma& l : lemmas)
+          for (const std::string& s : l)
+            for (const std::string& r : translator.related(s)) add_unique(*related, r);
+    } else {
+      add_unique(into, t.stem);
+      if (related)
+        for (const std::string& r : translator.related(t.stem)) add_unique(*related, r);
+    }
+  };
+
+  for (const analysis::ParsedNumber& n : found) {
+    QueryFigure f;
+    f.number = n;
+    f.exact = n.qualifier == analysis::Qualifier::None && !n.range && !n.vague;
+    f.text = pq.rewritten.substr(toks[n.begin].begin, toks[n.end - 1].end - toks[n.begin].begin);
+    for (std::size_t i = n.begin; i < n.end; ++i) used[i] = 1;
+    if (!n.vague) {
+      std::string value;
+      analysis::canonical_number(n.value, value);
+      add_unique(pq.terms, value);
+    }
+    if (n.percent) {
+      f.units.emplace_back(analysis::kPercentUnit);
+    } else {
+      std::size_t i = n.end;
+      if (i + 1 < toks.size() && toks[i].norm == "من" && toks[i + 1].content()) ++i;
+      for (std::size_t k = 0; k < 2 && i < toks.size() && toks[i].content(); ++k, ++i) {
+        add_word_terms(toks[i], f.units, &f.related);
+        f.text += " " + toks[i].norm;
+      }
+    }
+    std::erase_if(f.related, [&](const std::string& r) {
+      return std::find(f.units.begin(), f.units.end(), r) != f.units.end();
+    });
+    pq.figures.push_back(std::move(f));
+  }
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const QueryToken& t = toks[i];
+    if (used[i] || t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty()) continue;
+    if (t.kind == analysis::TokenKind::Number) add_unique(pq.terms, t.stem);
+    else add_word_terms(t, pq.terms, nullptr);
+  }
+  std::sort(pq.terms.begin(), pq.terms.end());
+  return pq;
+}
+
+Xapian::Query build_query(const ParsedQuery& q, const TierWeights& w) {
+  std::vector<Xapian::Query> parts;
+  if (!q.terms.empty()) parts.push_back(any_of(q.terms));
+  for (const QueryFigure& f : q.figures) {
+    if (f.number.vague) continue;
+    std::vector<std::string> unit_terms, related_terms;
+    Xapian::Query value;
+    if (f.exact) {
+      value = Xapian::Query(schema::figure_term(f.number.value));
+      for (const std::string& u : f.units) unit_terms.push_back(schema::figure_unit_term(f.number.value, u));
+      for (const std::string& r : f.related) related_terms.push_back(schema::figure_unit_term(f.number.value, r));
+    } else {
+      std::vector<Xapian::Query> slots;
+      const std::string lo = Xapian::sortable_serialise(f.number.low);
+      for (Xapian::valueno s = schema::kSlotFigureFirst; s < schema::kSlotFigureFirst + schema::kFigureSlots; ++s) {
+        if (std::isinf(f.number.high)) slots.emplace_back(Xapian::Query::OP_VALUE_GE, s, lo);
+        else slots.emplace_back(Xapian::Query::OP_VALUE_RANGE, s, lo, Xapian::sortable_serialise(f.number.high));
+      }
+      value = Xapian::Query(Xapian::Query::OP_OR, slots.begin(), slots.end());
+      for (const std::string& u : f.units) unit_terms.push_back(schema::unit_term(u));
+      for (const std::string& r : f.related) related_terms.push_back(schema::unit_term(r));
+    }
+    auto with_unit = [&](const std::vector<std::string>& terms) {
+      return f.exact ? any_of(terms) : Xapian::Query(Xapian::Query::OP_AND, value, any_of(terms));
+    };
+    if (!unit_terms.empty()) parts.push_back(constant(w.value_unit, with_unit(unit_terms)));
+    if (!related_terms.empty()) parts.push_back(constant(w.value_related, with_unit(related_terms)));
+    parts.push_back(constant(w.value_only, value));
+  }
+  if (parts.empty()) throw std::invalid_argument("no searchable words or figures");
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+int figure_match(const QueryFigure& q, const analysis::ParsedNumber& p, const std::vector<std::string_view>& units) {
+  if (p.vague || q.number.vague) return 0;
+  const bool value = value_matches(q, p.range ? p.low : p.value) || (p.range && value_matches(q, p.high));
+  if (!value) return 0;
+  for (std::string_view u : units)
+    if (std::find(q.units.begin(), q.units.end(), u) != q.units.end()) return 3;
+  for (std::string_view u : units)
+    if (std::find(q.related.begin(), q.related.end(), u) != q.related.end()) return 2;
+  return 1;
+}
+
+}  // namespace fahras::search

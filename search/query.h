@@ -1,0 +1,72 @@
+// Query parsing and building: free text -> terms + figures -> Xapian::Query.
+//
+//   "9000 detainees"            figure 9000, units {معتقل, محتجز, سجين, …}
+//   "9 آلاف معتقل"               figure 9000, unit {معتقل}, related {محتجز, …}
+//   "more than 5000 refugees"   figure ≥ 5000, units {لاجئ, نازح}
+//   "between 100 and 200 killed", ">5000", "5000..10000", "68%"
+//
+// English number words and operators are first rewritten into Arabic
+// (rewrite_english), so one parser — analysis::NumberParser, the one the
+// indexer uses — reads every form. Units are the content words after a figure,
+// translated when English.
+//
+// Ranking (build_query): each query figure adds three constant-weight tiers on
+// top of BM25 over the text terms, so that
+//   value + unit  >  value + related unit  >  value alone  >  text only.
+// An exact value uses the XF<v>:<unit> terms; a bound, an approximation or a
+// range uses the figure value slots (any of slots 10..17 in range) with XU<unit>.
+//
+// Thread safety: parse_query uses the caller's Analyzer and Translator (not
+// thread-safe); rewrite_english and build_query are pure.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "analysis/number_parser.h"
+#include "search/translator.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fahras::search {
+
+struct QueryFigure {
+  analysis::ParsedNumber number;     // value/low/high/qualifier/flags (token indices are meaningless)
+  bool exact = true;                 // match the stated value only (no qualifier, range, approximation)
+  std::vector<std::string> units;    // stems of what it counts ("%" for percentages)
+  std::vector<std::string> related;  // stems of related units
+  std::string text;                  // the figure as written in the (rewritten) query
+};
+
+struct ParsedQuery {
+  std::string rewritten;            // the query after rewrite_english
+  std::vector<std::string> terms;   // text terms (stems, canonical numbers), sorted, unique
+  std::vector<QueryFigure> figures;
+};
+
+struct TierWeights {
+  double value_unit = 300;     // figure value and unit match
+  double value_related = 200;  // value and a related unit
+  double value_only = 100;     // value with another or no unit
+};
+
+// Rewrites English number phrases into the Arabic the number parser reads:
+// "more than 5000" -> "اكثر من 5000", "between 100 and 200" -> "بين 100 و 200",
+// ">5000" -> "اكثر من 5000", "5000..10000" -> "بين 5000 و 10000", "9 thousand"
+// -> "9 الف", "68 percent" -> "68 %". Other words are kept, lower-cased.
+std::string rewrite_english(std::string_view query);
+
+ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Translator& translator,
+                        const analysis::NumberParser& numbers);
+
+// Throws std::invalid_argument when the query has neither terms nor figures.
+Xapian::Query build_query(const ParsedQuery& query, const TierWeights& weights = {});
+
+// How a passage figure matches a query figure: 3 value+unit, 2 value+related
+// unit, 1 value only, 0 not at all. `units` are the passage figure's unit terms.
+int figure_match(const QueryFigure& q, const analysis::ParsedNumber& passage_number,
+                 const std::vector<std::string_view>& units);
+
+}  // namespace fahras::search

@@ -1,0 +1,324 @@
+// Schema: article keys, passage uids, the passage record codec, JSON strings,
+// dates and the DocumentBuilder.
+#include "analysis/utf8.h"
+#include "schema/article.h"
+#include "schema/document_builder.h"
+#include "schema/schema.h"
+
+#include <catch2/catch.hpp>
+#include <simdjson.h>
+#include <xapian.h>
+
+#include <cstdio>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schema = fahras::schema;
+
+namespace {
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = fahras::analysis::utf8_sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string repeat(std::string_view s, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+bool is_hex(std::string_view s) {
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+  std::set<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) out.insert(*it);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("article_key keeps ids of up to 200 bytes unchanged", "[schema][key]") {
+  const std::vector<std::string> ids = {
+      "a.txt", "news/2024/07/article.txt", "https://example.com/ar/العراق/123", repeat("x", 200),
+      repeat("ع", 100),  // 200 bytes of Arabic
+  };
+  for (const std::string& id : ids) {
+    CAPTURE(id);
+    CHECK(schema::article_key(id) == id);
+  }
+}
+
+TEST_CASE("article_key shortens long ids to a stable, distinct key cut at a UTF-8 boundary", "[schema][key]") {
+  struct Case {
+    std::string id;
+  };
+  const std::vector<Case> cases = {
+      {repeat("x", 201)},
+      {repeat("x", 1000)},
+      {repeat("ع", 101)},                // 202 bytes, 2-byte characters
+      {"x" + repeat("ع", 150)},           // shifts where the cut falls inside a character
+      {"xx" + repeat("€", 100)},          // 3-byte characters
+      {repeat("x", 181) + repeat("😀", 10)},  // 4-byte characters around the cut
+  };
+  std::set<std::string> keys;
+  for (const Case& c : cases) {
+    CAPTURE(c.id.size());
+    const std::string key = schema::article_key(c.id);
+    CAPTURE(key);
+    CHECK(key.size() <= 200);
+    CHECK(key != c.id);
+    CHECK(valid_utf8(key));
+    CHECK(schema::article_key(c.id) == key);  // stable
+    // <prefix of the id>~<16 hex digits>
+    REQUIRE(key.size() > 17);
+    CHECK(key[key.size() - 17] == '~');
+    CHECK(is_hex(key.substr(key.size() - 16)));
+    const std::string prefix = key.substr(0, key.size() - 17);
+    CHECK(c.id.compare(0, prefix.size(), prefix) == 0);
+    CHECK(prefix.size() >= 180);  // most of the id is kept
+    keys.insert(key);
+  }
+  CHECK(keys.size() == cases.size());
+
+  // Long ids that differ only after the cut still get different keys.
+  const std::string common = repeat("ع", 150);
+  std::set<std::string> tails;
+  for (std::string_view tail : {"1", "2", "3", "العراق", "سوريا"}) tails.insert(schema::article_key(common + std::string(tail)));
+  CHECK(tails.size() == 5);
+}
+
+TEST_CASE("article_key hashes with FNV-1a (stable across runs and machines)", "[schema][key]") {
+  // FNV-1a 64 of 201 'x' bytes, computed independently.
+  const std::string id = repeat("x", 201);
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  const std::string key = schema::article_key(id);
+  CHECK(key.substr(key.size() - 16) == hex);
+}
+
+TEST_CASE("passage_uid is Q<key>#<n>", "[schema][key]") {
+  struct Case {
+    std::string_view id;
+    std::uint32_t passage;
+    std::string_view expected;
+  };
+  static constexpr Case kCases[] = {
+      {"a.txt", 1, "Qa.txt#1"},
+      {"news/العراق.txt", 12, "Qnews/العراق.txt#12"},
+      {"123", 4294967295u, "Q123#4294967295"},
+  };
+  for (const Case& c : kCases) {
+    CAPTURE(std::string(c.id), c.passage);
+    CHECK(schema::passage_uid(c.id, c.passage) == std::string(c.expected));
+  }
+  const std::string long_id = repeat("x", 300);
+  CHECK(schema::passage_uid(long_id, 2) == "Q" + schema::article_key(long_id) + "#2");
+}
+
+TEST_CASE("encode_record and decode_record round-trip every field", "[schema][record]") {
+  std::vector<schema::PassageRecord> records;
+  records.push_back({"a.txt", 1, "عنوان", "نص المقطع", "2024-07-15", "المصدر", "https://example.com/a"});
+  records.push_back({"news/مقال \"مقتبس\".txt", 7, "قال: \"لا\"", "سطر أول\nسطر ثان\r\n\tمزاح",
+                     "", "", ""});
+  records.push_back({"c\\d", 3, "", std::string("ctl \x01\x02\x1f del \x7f nul ") + '\0' + " end", "2020-01-01",
+                     "src", ""});
+  records.push_back({"id-with-ﻻ-and-😀", 4294967295u, "t", "٤٣٬٠٠٠ معتقل، ٢٫٥٪", "", "بلدي نيوز", "u"});
+  for (const schema::PassageRecord& r : records) {
+    CAPTURE(r.id, r.text);
+    const std::string data = schema::encode_record(r);
+    CHECK(valid_utf8(data));
+    const schema::PassageRecord back = schema::decode_record(data);
+    CHECK(back.id == r.id);
+    CHECK(back.passage == r.passage);
+    CHECK(back.title == r.title);
+    CHECK(back.text == r.text);
+    CHECK(back.date == r.date);
+    CHECK(back.source == r.source);
+    CHECK(back.url == r.url);
+  }
+}
+
+TEST_CASE("decode_record throws on data that is not a fahras record", "[schema][record]") {
+  static constexpr std::string_view kCases[] = {
+      "",
+      "not json",
+      "[1,2,3]",
+      "\"just a string\"",
+      "{}",
+      "{\"id\":\"a\"}",                       // no passage number
+      "{\"id\":\"a\",\"passage\":0}",         // passages are 1-based
+      "{\"passage\":1,\"text\":\"x\"}",       // no id
+      "{\"id\":\"a\",\"passage\":1",          // truncated
+      "{\"id\":\"a\",\"passage\":\"one\"}",   // passage not a number
+  };
+  for (std::string_view data : kCases) {
+    CAPTURE(std::string(data));
+    CHECK_THROWS_AS(schema::decode_record(data), std::runtime_error);
+  }
+}
+
+TEST_CASE("append_json_string escapes JSON specials and replaces invalid UTF-8 with U+FFFD", "[schema][json]") {
+  struct Case {
+    std::string input;
+    std::string_view expected;  // the literal, quotes included
+  };
+  // Byte escapes below are for bytes that cannot be written as text (controls,
+  // invalid UTF-8).
+  const std::vector<Case> cases = {
+      {"", R"("")"},
+      {"والمعتقلين", R"("والمعتقلين")"},
+      {"a\"b", R"("a\"b")"},
+      {"a\\b", R"("a\\b")"},
+      {"a\nb\rc\td", R"("a\nb\rc\td")"},
+      {"\x01\x1f", R"("\u0001\u001f")"},
+      {std::string("a\0b", 3), R"("a\u0000b")"},
+      {"/ ~ \x7f", "\"/ ~ \x7f\""},                        // '/' and DEL need no escape
+      {"a\xff" "b", "\"a\uFFFDb\""},                        // invalid byte
+      {"معتقل\xd8", "\"معتقل\uFFFD\""},                    // truncated sequence at the end
+      {"\xc0\xaf", "\"\uFFFD\uFFFD\""},                     // overlong form: each byte replaced
+      {"\xed\xa0\x80", "\"\uFFFD\uFFFD\uFFFD\""},           // UTF-16 surrogate
+      {"😀", "\"😀\""},                                     // 4-byte character kept
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    std::string out = "[";  // appends
+    schema::append_json_string(out, c.input);
+    CHECK(out.substr(1) == std::string(c.expected));
+    CHECK(out[0] == '[');
+    // Always valid JSON, and it parses back to the input when the input was valid.
+    const std::string literal = out.substr(1);
+    CHECK(valid_utf8(literal));
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string padded(literal);
+    std::string_view parsed;
+    auto doc = parser.iterate(padded);
+    REQUIRE_FALSE(doc.error());
+    REQUIRE_FALSE(doc.get_string().get(parsed));
+    if (valid_utf8(c.input)) CHECK(std::string(parsed) == c.input);
+  }
+}
+
+TEST_CASE("normalized_date extracts YYYY-MM-DD from ISO dates and date-times", "[schema][date]") {
+  struct Case {
+    std::string input;
+    std::string_view expected;
+  };
+  const std::vector<Case> cases = {
+      {"2024-07-15", "2024-07-15"},
+      {"2024-07-15T10:30:00Z", "2024-07-15"},
+      {"2024-07-15T10:30:00+03:00", "2024-07-15"},
+      {"2024-07-15 10:30", "2024-07-15"},
+      {"", ""},
+      {"2024-7-15", ""},
+      {"15/07/2024", ""},
+      {"20240715", ""},
+      {"2024-07-150", ""},  // more digits: not a date
+      {" 2024-07-15", ""},  // must start with the date
+      {"2024/07/15", ""},
+      {"١٥ تموز ٢٠٢٤", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    CHECK(schema::normalized_date(c.input) == std::string(c.expected));
+  }
+}
+
+TEST_CASE("DocumentBuilder makes one document per passage following the schema", "[schema][builder]") {
+  schema::Article article;
+  article.id = "news/العراق.txt";
+  article.title = "تقرير عن المعتقلين";
+  article.date = "2024-07-15T08:00:00Z";
+  article.source = "Baladi News";
+  article.url = "https://example.com/a";
+  const std::string p1 = "أكثر من ٩٠٠٠ من المعتقلين في السجون بالعراق حسب التقرير";
+  const std::string p2 = "وقالت القيادة المركزية إن الهجمات تراجعت خلال النصف الأول من العام";
+  const std::string p3 = "وأضاف البيان أن عدد المعتقلين بلغ 43,000 في سوريا والعراق";
+  article.text = p1 + "\n\n" + p2 + "\n" + p3 + "\n";
+
+  schema::DocumentBuilder builder;
+  std::vector<Xapian::Document> docs;
+  builder.build(article, docs);
+  REQUIRE(docs.size() == 3);
+  const std::vector<std::string> texts = {p1, p2, p3};
+  const std::string key = schema::article_key(article.id);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const auto n = static_cast<std::uint32_t>(i + 1);
+    CAPTURE(n);
+    const Xapian::Document& doc = docs[i];
+    const std::set<std::string> terms = terms_of(doc);
+    CHECK(terms.count(schema::passage_uid(article.id, n)) == 1);
+    CHECK(terms.count("Qnews/العراق.txt#" + std::to_string(n)) == 1);
+    CHECK(terms.count("XAnews/العراق.txt") == 1);
+    CHECK(terms.count("XSbaladi news") == 1);  // source, normalized
+    // No other passage's uid.
+    for (std::uint32_t other = 1; other <= 3; ++other)
+      if (other != n) CHECK(terms.count(schema::passage_uid(article.id, other)) == 0);
+    CHECK(doc.get_value(schema::kSlotArticle) == key);
+    CHECK(Xapian::sortable_unserialise(doc.get_value(schema::kSlotPassage)) == Approx(n));
+    CHECK(doc.get_value(schema::kSlotDate) == "2024-07-15");
+    const schema::PassageRecord r = schema::decode_record(doc.get_data());
+    CHECK(r.id == article.id);
+    CHECK(r.passage == n);
+    CHECK(r.text == texts[i]);
+    CHECK(r.title == article.title);
+    CHECK(r.date == "2024-07-15");
+    CHECK(r.source == article.source);
+    CHECK(r.url == article.url);
+    // Stopwords are not terms.
+    CHECK(terms.count("في") + terms.count("من") + terms.count("ان") == 0);
+  }
+  // Index terms are stems; numbers are canonical.
+  const std::set<std::string> t1 = terms_of(docs[0]), t3 = terms_of(docs[2]);
+  CHECK(t1.count("معتقل") == 1);
+  CHECK(t1.count("عراق") == 1);
+  CHECK(t1.count("9000") == 1);
+  CHECK(t3.count("43000") == 1);
+  CHECK(t3.count("معتقل") == 1);
+  CHECK(terms_of(docs[1]).count("معتقل") == 0);
+}
+
+TEST_CASE("DocumentBuilder gives long ids a shortened key and no documents to wordless articles",
+          "[schema][builder]") {
+  schema::DocumentBuilder builder;
+  std::vector<Xapian::Document> docs;
+
+  schema::Article long_id;
+  long_id.id = repeat("ع", 200);
+  long_id.text = "نص قصير عن المعتقلين في العراق وسوريا";
+  builder.build(long_id, docs);
+  REQUIRE(docs.size() == 1);
+  const std::string key = schema::article_key(long_id.id);
+  REQUIRE(key != long_id.id);
+  const std::set<std::string> terms = terms_of(docs[0]);
+  CHECK(terms.count("XA" + key) == 1);
+  CHECK(terms.count("Q" + key + "#1") == 1);
+  for (const std::string& t : terms) CHECK(t.size() <= 245);  // Xapian's term limit
+  CHECK(docs[0].get_value(schema::kSlotArticle) == key);
+  CHECK(docs[0].get_value(schema::kSlotDate).empty());  // no date given
+  CHECK(schema::decode_record(docs[0].get_data()).id == long_id.id);  // the record keeps the full id
+
+  for (std::string_view text : {"", "   \n\n\t"}) {
+    CAPTURE(std::string(text));
+    schema::Article empty;
+    empty.id = "empty";
+    empty.text = text;
+    builder.build(empty, docs);  // replaces the previous output
+    CHECK(docs.empty());
+  }
+}

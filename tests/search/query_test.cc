@@ -1,0 +1,172 @@
+// Query side: English rewriting, figure parsing with units, tiers, translation.
+#include "analysis/analyzer.h"
+#include "analysis/number_parser.h"
+#include "search/lexicon.h"
+#include "search/query.h"
+#include "search/translator.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+
+using namespace fahras;
+using namespace fahras::search;
+
+namespace {
+
+std::string stem(const std::string& word) {
+  static thread_local analysis::Analyzer analyzer;
+  return std::string(analyzer.analyze(word)[0].stem);
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+ParsedQuery parse(const std::string& q, const std::string& dict_dir = "") {
+  analysis::Analyzer analyzer;
+  Translator translator(dict_dir);
+  const analysis::NumberParser numbers;
+  return parse_query(q, analyzer, translator, numbers);
+}
+
+}  // namespace
+
+TEST_CASE("English number phrases are rewritten into the Arabic the number parser reads", "[query]") {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"9000 detainees", "9000 detainees"},
+      {"More than 5000 refugees", "اكثر من 5000 refugees"},
+      {"over 200 killed", "اكثر من 200 killed"},
+      {"fewer than 10 soldiers", "اقل من 10 soldiers"},
+      {"at least 30 killed", "ما لا يقل عن 30 killed"},
+      {"about 2500 fighters", "نحو 2500 fighters"},
+      {"between 100 and 200 killed", "بين 100 و 200 killed"},
+      {"between 5 thousand and 7 thousand", "بين 5 الف و 7 الف"},
+      {"from 25 to 50 million dollars", "من 25 الي 50 مليون dollars"},
+      {">5000", "اكثر من 5000"},
+      {">= 5000 pilgrims", "ما لا يقل عن 5000 pilgrims"},
+      {"<100", "اقل من 100"},
+      {"5000..10000", "بين 5000 و 10000"},
+      {"9 thousand detainees", "9 الف detainees"},
+      {"2.5 million", "2.5 مليون"},
+      {"68 percent", "68 %"},
+      {"about the attack", "about the attack"},  // a qualifier only before a number
+      {"٩٠٠٠ معتقل", "٩٠٠٠ معتقل"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(rewrite_english(c.in) == c.out);
+  }
+}
+
+TEST_CASE("query figures: value, bounds and units in every form", "[query]") {
+  struct Case {
+    const char* query;
+    double value, low, high;
+    bool exact;
+    const char* unit;  // one expected unit (surface Arabic), or "" for none
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  const Case cases[] = {
+      {"9000 معتقل", 9000, 9000, 9000, true, "معتقل"},
+      {"٩٠٠٠ معتقل", 9000, 9000, 9000, true, "معتقل"},
+      {"9,000 معتقل", 9000, 9000, 9000, true, "معتقل"},
+      {"9 آلاف معتقل", 9000, 9000, 9000, true, "معتقل"},
+      {"تسعة آلاف محتجز", 9000, 9000, 9000, true, "محتجز"},
+      {"9000 detainees", 9000, 9000, 9000, true, "معتقل"},
+      {"153 attacks", 153, 153, 153, true, "هجوم"},
+      {"more than 5000 refugees", 5000, 5000, inf, false, "لاجئ"},
+      {"between 100 and 200 killed", 100, 100, 200, false, "قتيل"},
+      {"5000..10000", 5000, 5000, 10000, false, ""},
+      {"68%", 68, 68, 68, true, "%"},
+      {"68 percent", 68, 68, 68, true, "%"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    const ParsedQuery pq = parse(c.query);
+    REQUIRE(pq.figures.size() == 1);
+    const QueryFigure& f = pq.figures[0];
+    CHECK(f.number.value == Approx(c.value));
+    CHECK(f.number.low == Approx(c.low));
+    if (std::isinf(c.high)) CHECK(std::isinf(f.number.high));
+    else CHECK(f.number.high == Approx(c.high));
+    CHECK(f.exact == c.exact);
+    if (*c.unit) CHECK(contains(f.units, std::string(c.unit) == "%" ? "%" : stem(c.unit)));
+  }
+}
+
+TEST_CASE("related units come from the lexicon and exclude the units themselves", "[query]") {
+  const ParsedQuery pq = parse("9000 معتقل");
+  REQUIRE(pq.figures.size() == 1);
+  CHECK(pq.figures[0].units == std::vector<std::string>{stem("معتقل")});
+  CHECK(contains(pq.figures[0].related, stem("محتجز")));
+  CHECK(contains(pq.figures[0].related, stem("سجين")));
+  CHECK_FALSE(contains(pq.figures[0].related, stem("معتقل")));
+  // The value is a text term too; qualifier words are not.
+  const ParsedQuery q2 = parse("أكثر من 9000 معتقل");
+  CHECK(contains(q2.terms, "9000"));
+  CHECK_FALSE(contains(q2.terms, stem("أكثر")));
+}
+
+TEST_CASE("figure_match tiers: value+unit > value+related > value only > none", "[query]") {
+  const ParsedQuery pq = parse("9000 معتقل");
+  const QueryFigure& q = pq.figures[0];
+  analysis::ParsedNumber p;
+  p.value = p.low = p.high = 9000;
+  const std::string m = stem("معتقل"), h = stem("محتجز"), x = stem("دولار");
+  CHECK(figure_match(q, p, {m}) == 3);
+  CHECK(figure_match(q, p, {x, h}) == 2);
+  CHECK(figure_match(q, p, {x}) == 1);
+  p.value = p.low = p.high = 9001;
+  CHECK(figure_match(q, p, {m}) == 0);
+
+  const ParsedQuery more = parse("more than 40000 people");
+  p.value = 43000, p.low = 43000, p.high = std::numeric_limits<double>::infinity();
+  CHECK(figure_match(more.figures[0], p, {stem("فرد")}) == 3);
+  p.value = 39999;
+  CHECK(figure_match(more.figures[0], p, {stem("فرد")}) == 0);
+}
+
+TEST_CASE("a query without words or figures cannot be built", "[query]") {
+  CHECK_THROWS_AS(build_query(ParsedQuery{}), std::invalid_argument);
+  CHECK_NOTHROW(build_query(parse("9000")));
+}
+
+TEST_CASE("English singulars and the news lexicon", "[translator]") {
+  CHECK(english_singulars("casualties") == std::vector<std::string>{"casualties", "casualty", "casualti", "casualtie"});
+  CHECK(english_singulars("attacks") == std::vector<std::string>{"attacks", "attack"});
+  CHECK(english_singulars("press") == std::vector<std::string>{"press"});
+
+  const auto lex = news_lexicon();
+  CHECK(std::is_sorted(lex.begin(), lex.end(),
+                       [](const LexiconEntry& a, const LexiconEntry& b) { return a.english < b.english; }));
+  Translator t("");
+  const std::vector<Lemma> detainees = t.translate("detainees");
+  REQUIRE(detainees.size() >= 4);
+  CHECK(detainees[0] == Lemma{stem("معتقل")});
+  const std::vector<Lemma> prisoners = t.translate("prisoners");
+  REQUIRE_FALSE(prisoners.empty());
+  CHECK(prisoners[0] == Lemma{stem("سجين"), stem("سجناء")});  // singular and broken plural
+  CHECK(t.translate("zzzz").empty());
+}
+
+TEST_CASE("FreeDict answers words the lexicon lacks, without their article", "[translator]") {
+  const std::string dir = "/usr/share/dictd";
+  if (!std::filesystem::exists(dir + "/freedict-eng-ara.index")) {
+    WARN("dict-freedict-eng-ara not installed: skipped");
+    return;
+  }
+  Translator t(dir);
+  const std::vector<Lemma> hospital = t.translate("hospital");  // not in the lexicon
+  REQUIRE_FALSE(hospital.empty());
+  CHECK(t.dictionary_available());
+  bool found = false;
+  for (const Lemma& l : hospital) found |= contains(l, stem("مستشفى"));
+  CHECK(found);
+}
