@@ -3,60 +3,297 @@
 #include "analysis/passages.h"
 #include "ingest/utf8.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 namespace fahras::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-enum class Kind { Text, Jsonl, Other };
+enum class Kind { Text, Jsonl, JsonArray, Archive, Compressed, Other };
 
-Kind kind_of(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".txt") return Kind::Text;
-  if (ext == ".jsonl") return Kind::Jsonl;
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
+
+// The kind of a file from its name; for a compressed single file, `inner`
+// receives the kind of what it holds.
+Kind kind_of(const std::string& name, Kind* inner = nullptr) {
+  const std::string n = lower(name);
+  for (std::string_view a : {".zip", ".tar", ".tgz", ".tbz2", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst"})
+    if (ends_with(n, a)) return Kind::Archive;
+  for (std::string_view c : {".gz", ".bz2", ".xz", ".zst"}) {
+    if (ends_with(n, c)) {
+      const Kind k = kind_of(n.substr(0, n.size() - c.size()));
+      if (k == Kind::Text || k == Kind::Jsonl || k == Kind::JsonArray) {
+        if (inner) *inner = k;
+        return Kind::Compressed;
+      }
+      return Kind::Other;
+    }
+  }
+  if (ends_with(n, ".txt")) return Kind::Text;
+  if (ends_with(n, ".jsonl") || ends_with(n, ".ndjson")) return Kind::Jsonl;
+  if (ends_with(n, ".json")) return Kind::JsonArray;
   return Kind::Other;
 }
 
 bool has_words(std::string_view text) { return analysis::count_words(text) > 0; }
 
-// Reads a field as a string: strings as they are, numbers and other scalars as
-// their JSON text. False when the field is absent or null.
-bool read_field(simdjson::ondemand::object& obj, const std::string& name, std::string& out) {
+std::string repaired_message(const RepairResult& fix) {
+  return "replaced " + std::to_string(fix.invalid) + " invalid UTF-8 sequence(s) and " + std::to_string(fix.nuls) +
+         " NUL byte(s)";
+}
+
+// Reads a field as a string: strings as they are, numbers and booleans as their
+// JSON text. False when the field is absent, null, an array or an object.
+bool read_field(const simdjson::dom::object& obj, const std::string& name, std::string& out) {
   out.clear();
   if (name.empty()) return false;
-  simdjson::ondemand::value v;
-  if (obj.find_field_unordered(name).get(v)) return false;
-  simdjson::ondemand::json_type type;
-  if (v.type().get(type)) return false;
-  if (type == simdjson::ondemand::json_type::string) {
-    std::string_view s;
-    if (v.get_string().get(s)) return false;
-    out.assign(s);
-    return true;
+  simdjson::dom::element v;
+  if (obj.at_key(name).get(v)) return false;
+  switch (v.type()) {
+    case simdjson::dom::element_type::STRING: out.assign(std::string_view(v)); return true;
+    case simdjson::dom::element_type::INT64: out = std::to_string(int64_t(v)); return true;
+    case simdjson::dom::element_type::UINT64: out = std::to_string(uint64_t(v)); return true;
+    case simdjson::dom::element_type::DOUBLE: out = simdjson::minify(v); return true;
+    case simdjson::dom::element_type::BOOL: out = bool(v) ? "true" : "false"; return true;
+    default: return false;
   }
-  if (type == simdjson::ondemand::json_type::null) return false;
-  if (type == simdjson::ondemand::json_type::number || type == simdjson::ondemand::json_type::boolean) {
-    out.assign(simdjson::trim(v.raw_json_token()));
-    return true;
-  }
-  return false;
 }
 
 }  // namespace
 
-struct DocumentSource::JsonParser {
-  simdjson::ondemand::parser parser;
+struct DocumentSource::Context {
+  Diagnostics& diag;
+  const FieldNames& fields;
+  simdjson::dom::parser parser;
+};
+
+// One file's (or archive entry's) records.
+class DocumentSource::Reader {
+ public:
+  Reader(Context& ctx, std::string name, std::string id) : ctx_(ctx), name_(std::move(name)), id_(std::move(id)) {}
+  virtual ~Reader() = default;
+  virtual bool next(schema::Article& out) = 0;
+
+ protected:
+  void skip(const std::string& where, std::string_view why) {
+    ctx_.diag.report(Outcome::Skipped, where, why);
+    ++ctx_.diag.stats.skipped_records;
+  }
+
+  // Fills `out` from a JSON record; false (reported) when it has no text.
+  bool from_json(const simdjson::dom::element& record, const std::string& where, const RepairResult& fix,
+                 const std::string& fallback_id, schema::Article& out) {
+    simdjson::dom::object obj;
+    if (record.get_object().get(obj)) {
+      skip(where, "not a JSON object");
+      return false;
+    }
+    const FieldNames& f = ctx_.fields;
+    out = schema::Article{};
+    if (!read_field(obj, f.text, out.text) || !has_words(out.text)) {
+      skip(where, "no text (field \"" + f.text + "\" missing or empty)");
+      return false;
+    }
+    read_field(obj, f.id, out.id);
+    read_field(obj, f.title, out.title);
+    read_field(obj, f.date, out.date);
+    read_field(obj, f.source, out.source);
+    read_field(obj, f.url, out.url);
+    if (out.id.empty()) out.id = !out.url.empty() ? out.url : fallback_id;
+    if (fix.changed()) {
+      ctx_.diag.report(Outcome::Repaired, where, repaired_message(fix));
+      ++ctx_.diag.stats.repaired;
+    }
+    out.origin = where;
+    return true;
+  }
+
+  Context& ctx_;
+  std::string name_, id_;
+};
+
+namespace {
+
+class TextReader final : public DocumentSource::Reader {
+ public:
+  TextReader(DocumentSource::Context& ctx, std::string name, std::string id, std::string content)
+      : Reader(ctx, std::move(name), std::move(id)), content_(std::move(content)) {}
+
+  bool next(schema::Article& out) override {
+    if (done_) return false;
+    done_ = true;
+    const RepairResult fix = repair_utf8(content_);
+    if (!has_words(content_)) {
+      skip(name_, "empty file (no words)");
+      return false;
+    }
+    if (fix.changed()) {
+      ctx_.diag.report(Outcome::Repaired, name_, repaired_message(fix));
+      ++ctx_.diag.stats.repaired;
+    }
+    out = schema::Article{};
+    out.text = std::move(content_);
+    out.id = id_;
+    out.origin = name_;
+    out.title.assign(analysis::guess_title(out.text));
+    return true;
+  }
+
+ private:
+  std::string content_;
+  bool done_ = false;
+};
+
+class JsonlReader final : public DocumentSource::Reader {
+ public:
+  JsonlReader(DocumentSource::Context& ctx, std::string name, std::string id, std::unique_ptr<std::istream> in,
+              bool count_bytes)
+      : Reader(ctx, std::move(name), std::move(id)), in_(std::move(in)), count_bytes_(count_bytes) {}
+
+  bool next(schema::Article& out) override {
+    while (std::getline(*in_, line_)) {
+      ++line_no_;
+      if (count_bytes_) ctx_.diag.stats.bytes += line_.size() + 1;
+      if (analysis::trim(line_).empty()) continue;
+      const std::string where = name_ + ":" + std::to_string(line_no_);
+      const RepairResult fix = repair_utf8(line_);
+      simdjson::dom::element record;
+      if (const auto error = ctx_.parser.parse(line_).get(record)) {
+        skip(where, std::string("malformed JSON: ") + simdjson::error_message(error));
+        continue;
+      }
+      if (from_json(record, where, fix, id_ + ":" + std::to_string(line_no_), out)) return true;
+    }
+    if (in_->bad()) skip(name_ + ":" + std::to_string(line_no_ + 1), "read error");
+    return false;
+  }
+
+ private:
+  std::unique_ptr<std::istream> in_;
+  bool count_bytes_;
+  std::string line_;
+  std::uint64_t line_no_ = 0;
+};
+
+class JsonArrayReader final : public DocumentSource::Reader {
+ public:
+  JsonArrayReader(DocumentSource::Context& ctx, std::string name, std::string id, std::string content)
+      : Reader(ctx, std::move(name), std::move(id)) {
+    fix_ = repair_utf8(content);
+    simdjson::dom::element root;
+    if (const auto error = ctx_.parser.parse(content).get(root)) {
+      ctx_.diag.report(Outcome::Skipped, name_, std::string("malformed JSON: ") + simdjson::error_message(error));
+      ++ctx_.diag.stats.skipped_files;
+      return;
+    }
+    if (root.is_array()) {
+      array_ = root.get_array().value_unsafe();
+      it_ = array_.begin();
+      has_array_ = true;
+    } else {
+      single_ = root;
+      has_single_ = true;
+    }
+  }
+
+  bool next(schema::Article& out) override {
+    // The DOM lives in the shared parser: records are read before the parser is reused.
+    if (has_single_) {
+      has_single_ = false;
+      return from_json(single_, name_, fix_, id_, out);
+    }
+    while (has_array_ && it_ != array_.end()) {
+      const std::string where = name_ + ": record " + std::to_string(++record_);
+      const simdjson::dom::element e = *it_;
+      ++it_;
+      if (from_json(e, where, fix_, id_ + "#" + std::to_string(record_), out)) return true;
+    }
+    return false;
+  }
+
+ private:
+  RepairResult fix_;
+  simdjson::dom::array array_;
+  simdjson::dom::array::iterator it_;
+  simdjson::dom::element single_;
+  bool has_array_ = false, has_single_ = false;
+  std::uint64_t record_ = 0;
+};
+
+}  // namespace
+
+// The entries of an archive, or the one stream of a compressed file.
+class DocumentSource::Archive {
+ public:
+  Archive(const fs::path& path, bool raw) : path_(path.string()), raw_(raw), a_(archive_read_new()) {
+    archive_read_support_filter_all(a_);
+    if (raw) archive_read_support_format_raw(a_);
+    else archive_read_support_format_all(a_);
+    if (archive_read_open_filename(a_, path_.c_str(), 1 << 16) != ARCHIVE_OK) error_ = archive_error_string(a_);
+  }
+  ~Archive() { archive_read_free(a_); }
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+
+  const std::string& error() const { return error_; }
+
+  // Next regular entry: its name and whole content. False at the end or on a
+  // corrupt archive (error() then says why).
+  bool next(std::string& name, std::string& content) {
+    if (!error_.empty()) return false;
+    archive_entry* entry = nullptr;
+    for (;;) {
+      const int r = archive_read_next_header(a_, &entry);
+      if (r == ARCHIVE_EOF) return false;
+      if (r < ARCHIVE_WARN) {
+        error_ = archive_error_string(a_) ? archive_error_string(a_) : "corrupt archive";
+        return false;
+      }
+      if (raw_ || archive_entry_filetype(entry) == AE_IFREG) break;
+    }
+    name = raw_ ? std::string() : archive_entry_pathname(entry);
+    content.clear();
+    char buf[1 << 16];
+    for (;;) {
+      const la_ssize_t n = archive_read_data(a_, buf, sizeof buf);
+      if (n == 0) break;
+      if (n < 0) {
+        error_ = archive_error_string(a_) ? archive_error_string(a_) : "read error";
+        return false;
+      }
+      content.append(buf, static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+
+  bool raw() const { return raw_; }
+  const std::string& path() const { return path_; }
+  Kind inner = Kind::Other;  // for a compressed single file
+
+ private:
+  std::string path_;
+  bool raw_;
+  archive* a_;
+  std::string error_;
 };
 
 DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions options, Diagnostics& diagnostics)
-    : options_(std::move(options)), diag_(diagnostics), parser_(std::make_unique<JsonParser>()) {
+    : options_(std::move(options)), diag_(diagnostics),
+      context_(new Context{diagnostics, options_.fields, simdjson::dom::parser()}) {
   for (const fs::path& input : inputs) {
     std::error_code ec;
     const fs::file_status st = fs::status(input, ec);
@@ -70,7 +307,7 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
       fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
         if (!it->is_regular_file(ec)) continue;
-        if (kind_of(it->path()) == Kind::Other) {
+        if (kind_of(it->path().filename().string()) == Kind::Other) {
           ++diag_.stats.ignored_files;
           continue;
         }
@@ -82,8 +319,10 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
       }
       std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.id < b.id; });
       files_.insert(files_.end(), found.begin(), found.end());
-    } else if (kind_of(input) == Kind::Other) {
-      diag_.report(Outcome::Skipped, input.string(), "unsupported file type (fahras reads .txt and .jsonl)");
+    } else if (kind_of(input.filename().string()) == Kind::Other) {
+      diag_.report(Outcome::Skipped, input.string(),
+                   "unsupported file type (fahras reads .txt, .jsonl, .json, their .gz/.bz2/.xz/.zst, "
+                   "and .zip/.tar archives)");
       ++diag_.stats.skipped_files;
     } else {
       files_.push_back({input, input.filename().generic_string()});
@@ -93,116 +332,91 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
 
 DocumentSource::~DocumentSource() = default;
 
-bool DocumentSource::read_text_file(const Input& in, schema::Article& out) {
+void DocumentSource::open_input(const Input& in) {
+  const std::string name = in.path.string();
+  Kind inner = Kind::Other;
+  const Kind kind = kind_of(in.path.filename().string(), &inner);
+  if (kind == Kind::Archive || kind == Kind::Compressed) {
+    archive_ = std::make_unique<Archive>(in.path, kind == Kind::Compressed);
+    archive_->inner = inner;
+    if (!archive_->error().empty()) {
+      diag_.report(Outcome::Skipped, name, archive_->error());
+      ++diag_.stats.skipped_files;
+      archive_.reset();
+      return;
+    }
+    ++diag_.stats.files;
+    return;
+  }
+  if (kind == Kind::Jsonl) {  // streamed: a JSONL file may be larger than memory
+    auto f = std::make_unique<std::ifstream>(in.path, std::ios::binary);
+    if (!*f) {
+      diag_.report(Outcome::Skipped, name, std::strerror(errno));
+      ++diag_.stats.skipped_files;
+      return;
+    }
+    ++diag_.stats.files;
+    reader_ = std::make_unique<JsonlReader>(*context_, name, in.id, std::move(f), true);
+    return;
+  }
   std::ifstream f(in.path, std::ios::binary);
-  if (!f) {
-    diag_.report(Outcome::Skipped, in.path.string(), std::strerror(errno));
+  std::string content;
+  if (f) content.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  if (!f.is_open() || f.bad()) {
+    diag_.report(Outcome::Skipped, name, f.is_open() ? "read error" : std::strerror(errno));
     ++diag_.stats.skipped_files;
-    return false;
+    return;
   }
   ++diag_.stats.files;
-  out = schema::Article{};
-  out.text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  if (f.bad()) {
-    diag_.report(Outcome::Skipped, in.path.string(), "read error");
-    ++diag_.stats.skipped_files;
-    return false;
-  }
-  diag_.stats.bytes += out.text.size();
-  const RepairResult fix = repair_utf8(out.text);
-  if (!has_words(out.text)) {
-    diag_.report(Outcome::Skipped, in.path.string(), "empty file (no words)");
-    ++diag_.stats.skipped_records;
-    return false;
-  }
-  if (fix.changed()) {
-    diag_.report(Outcome::Repaired, in.path.string(),
-                 "replaced " + std::to_string(fix.invalid) + " invalid UTF-8 sequence(s) and " +
-                     std::to_string(fix.nuls) + " NUL byte(s)");
-    ++diag_.stats.repaired;
-  }
-  out.id = in.id;
-  out.origin = in.path.string();
-  out.title.assign(analysis::guess_title(out.text));
-  return true;
+  diag_.stats.bytes += content.size();
+  if (kind == Kind::Text) reader_ = std::make_unique<TextReader>(*context_, name, in.id, std::move(content));
+  else reader_ = std::make_unique<JsonArrayReader>(*context_, name, in.id, std::move(content));
 }
 
-bool DocumentSource::next_jsonl(schema::Article& out) {
-  const FieldNames& f = options_.fields;
-  while (std::getline(jsonl_, line_)) {
-    ++jsonl_line_;
-    diag_.stats.bytes += line_.size() + 1;
-    if (analysis::trim(line_).empty()) continue;
-    const std::string where = jsonl_input_.path.string() + ":" + std::to_string(jsonl_line_);
-    const RepairResult fix = repair_utf8(line_);
-    line_.reserve(line_.size() + simdjson::SIMDJSON_PADDING);
-    simdjson::ondemand::document doc;
-    simdjson::ondemand::object obj;
-    auto error = parser_->parser.iterate(line_.data(), line_.size(), line_.capacity()).get(doc);
-    if (!error) error = doc.get_object().get(obj);
-    if (error) {
-      diag_.report(Outcome::Skipped, where, std::string("malformed JSON: ") + simdjson::error_message(error));
-      ++diag_.stats.skipped_records;
+bool DocumentSource::open_next_entry() {
+  std::string entry, content;
+  while (archive_->next(entry, content)) {
+    Kind kind = archive_->raw() ? archive_->inner : kind_of(entry);
+    if (kind == Kind::Other || kind == Kind::Archive || kind == Kind::Compressed) {
+      ++diag_.stats.ignored_files;
       continue;
     }
-    out = schema::Article{};
-    std::string value;
-    if (!read_field(obj, f.text, out.text) || !has_words(out.text)) {
-      diag_.report(Outcome::Skipped, where, "no text (field \"" + f.text + "\" missing or empty)");
-      ++diag_.stats.skipped_records;
-      continue;
+    diag_.stats.bytes += content.size();
+    const std::string name = archive_->raw() ? archive_->path() : archive_->path() + "!" + entry;
+    const std::string id = archive_->raw() ? fs::path(archive_->path()).stem().generic_string() : entry;
+    switch (kind) {
+      case Kind::Text: reader_ = std::make_unique<TextReader>(*context_, name, id, std::move(content)); break;
+      case Kind::Jsonl:
+        reader_ = std::make_unique<JsonlReader>(*context_, name, id,
+                                                std::make_unique<std::istringstream>(std::move(content)), false);
+        break;
+      default: reader_ = std::make_unique<JsonArrayReader>(*context_, name, id, std::move(content)); break;
     }
-    read_field(obj, f.id, out.id);
-    read_field(obj, f.title, out.title);
-    read_field(obj, f.date, out.date);
-    read_field(obj, f.source, out.source);
-    read_field(obj, f.url, out.url);
-    if (out.id.empty()) out.id = !out.url.empty() ? out.url : jsonl_input_.id + ":" + std::to_string(jsonl_line_);
-    if (fix.changed()) {
-      diag_.report(Outcome::Repaired, where, "replaced " + std::to_string(fix.invalid) +
-                                                 " invalid UTF-8 sequence(s) and " + std::to_string(fix.nuls) +
-                                                 " NUL byte(s)");
-      ++diag_.stats.repaired;
-    }
-    out.origin = where;
     return true;
   }
-  if (jsonl_.bad()) {
-    diag_.report(Outcome::Skipped, jsonl_input_.path.string() + ":" + std::to_string(jsonl_line_ + 1), "read error");
-    ++diag_.stats.skipped_records;
+  if (!archive_->error().empty()) {
+    diag_.report(Outcome::Skipped, archive_->path() + (entry.empty() ? "" : "!" + entry),
+                 archive_->error() + " (rest of the archive skipped)");
+    ++diag_.stats.skipped_files;
   }
-  jsonl_.close();
   return false;
 }
 
 bool DocumentSource::next(schema::Article& out) {
   for (;;) {
-    if (jsonl_.is_open()) {
-      if (next_jsonl(out)) {
+    if (reader_) {
+      if (reader_->next(out)) {
         ++diag_.stats.articles;
         return true;
       }
-      continue;
+      reader_.reset();
+    }
+    if (archive_) {
+      if (open_next_entry()) continue;
+      archive_.reset();
     }
     if (next_file_ >= files_.size()) return false;
-    const Input& in = files_[next_file_++];
-    if (kind_of(in.path) == Kind::Text) {
-      if (read_text_file(in, out)) {
-        ++diag_.stats.articles;
-        return true;
-      }
-      continue;
-    }
-    jsonl_.clear();
-    jsonl_.open(in.path, std::ios::binary);
-    if (!jsonl_) {
-      diag_.report(Outcome::Skipped, in.path.string(), std::strerror(errno));
-      ++diag_.stats.skipped_files;
-      continue;
-    }
-    ++diag_.stats.files;
-    jsonl_input_ = in;
-    jsonl_line_ = 0;
+    open_input(files_[next_file_++]);
   }
 }
 

@@ -1,16 +1,23 @@
 // DocumentSource: the inputs of a run, read one Article at a time.
 //
 // Inputs are files or folders (walked recursively, in sorted order so runs are
-// reproducible). By extension:
-//   .txt    one article per file; id = path relative to the folder given (the
-//           file name for a file given directly); title = guess_title(text)
-//   .jsonl  one JSON object per line; fields named by FieldNames
-// Files of other extensions inside folders are ignored (counted); given
-// directly, they are reported and skipped.
+// reproducible). By extension (case-insensitive):
+//   .txt             one article per file; id = path relative to the folder given
+//                    (the file name for a file given directly); title = guess_title(text)
+//   .jsonl .ndjson   one JSON object per line; fields named by FieldNames
+//   .json            a JSON array of such objects (SaudiNewsNet ships this), or one object
+//   .zip .tar .tgz .tar.gz .tar.bz2 .tar.xz .tar.zst
+//                    archives, read in place (libarchive): each entry of the kinds
+//                    above is read as if it were a file (a .txt entry's id is its
+//                    path inside the archive)
+//   X.gz .bz2 .xz .zst  a single compressed file of kind X (news.jsonl.gz)
+// Files of other extensions inside folders and archives are ignored (counted);
+// given directly, they are reported and skipped.
 //
-// Bad input never throws out of next(): an unreadable file, a malformed JSON
-// line, a record without text… is reported through Diagnostics (naming file and
-// line) and skipped; invalid UTF-8 and NUL bytes are repaired and reported.
+// Bad input never throws out of next(): an unreadable file, a corrupt archive, a
+// malformed JSON line or record, a record without text… is reported through
+// Diagnostics (naming file and line, or file and record number) and skipped;
+// invalid UTF-8 and NUL bytes are repaired and reported.
 //
 // Thread safety: NOT thread-safe; the pipeline's input stage is serial.
 #pragma once
@@ -19,7 +26,6 @@
 #include "schema/article.h"
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,25 +56,25 @@ class DocumentSource {
   // Fills `out` with the next article; false when every input is done.
   bool next(schema::Article& out);
 
+  class Reader;   // reads the records of one file or archive entry
+  class Archive;  // iterates the entries of an archive
+  struct Context;
+
  private:
   struct Input {
     std::filesystem::path path;
     std::string id;  // relative id of the file
   };
-  bool next_jsonl(schema::Article& out);
-  bool read_text_file(const Input& in, schema::Article& out);
+  void open_input(const Input& in);
+  bool open_next_entry();
 
   SourceOptions options_;
   Diagnostics& diag_;
   std::vector<Input> files_;
   std::size_t next_file_ = 0;
-  // The JSONL file being read, if any.
-  std::ifstream jsonl_;
-  Input jsonl_input_;
-  std::uint64_t jsonl_line_ = 0;
-  std::string line_;
-  struct JsonParser;  // the JSON parser, kept out of this header
-  std::unique_ptr<JsonParser> parser_;
+  std::unique_ptr<Context> context_;
+  std::unique_ptr<Reader> reader_;
+  std::unique_ptr<Archive> archive_;
 };
 
 }  // namespace fahras::ingest

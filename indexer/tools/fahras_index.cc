@@ -25,7 +25,15 @@ or a folder, walked recursively:
             given (the file name for a file given directly)
   *.jsonl   one JSON article per line: "id", "title", "text" and optional
             "date", "source", "url" (rename them with --field)
+  *.json    a JSON array of such articles (or one article)
+  *.zip *.tar *.tgz *.tar.gz|bz2|xz|zst
+            archives, read in place: their .txt/.jsonl/.json entries
+  *.gz *.bz2 *.xz *.zst  one compressed .txt/.jsonl/.json file
 Re-indexing an article (same id) replaces its passages.
+
+Example (SaudiNewsNet, zipped JSON arrays):
+  fahras-index --index snn.idx --field id=url --field text=content \
+      --field date=date_extracted ../shared/corpora/saudinewsnet/
 
 Options)";
 

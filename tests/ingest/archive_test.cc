@@ -1,0 +1,161 @@
+// JSON arrays, archives and compressed files are read in place; corrupt ones are
+// reported with their name and the rest of the batch goes on.
+#include "ingest/source.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace fahras;
+
+namespace {
+
+struct Dir {
+  fs::path path;
+  Dir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("fahras-archive-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~Dir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+void write_file(const fs::path& p, const std::string& content) {
+  std::ofstream(p, std::ios::binary) << content;
+}
+
+// Writes an archive (format: "zip", "tar.gz") or a single gzip'd file ("gz").
+void write_archive(const fs::path& p, const std::string& format,
+                   const std::vector<std::pair<std::string, std::string>>& entries) {
+  archive* a = archive_write_new();
+  if (format == "zip") archive_write_set_format_zip(a);
+  else if (format == "tar.gz") archive_write_set_format_pax_restricted(a), archive_write_add_filter_gzip(a);
+  else archive_write_set_format_raw(a), archive_write_add_filter_gzip(a);
+  REQUIRE(archive_write_open_filename(a, p.c_str()) == ARCHIVE_OK);
+  for (const auto& [name, content] : entries) {
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_size(e, static_cast<la_int64_t>(content.size()));
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_write_header(a, e);
+    archive_write_data(a, content.data(), content.size());
+    archive_entry_free(e);
+  }
+  archive_write_close(a);
+  archive_write_free(a);
+}
+
+struct Collected {
+  std::vector<schema::Article> articles;
+  std::vector<std::string> reports;  // "where | why"
+  ingest::IngestStats stats;
+};
+
+Collected read_all(const std::vector<fs::path>& inputs, ingest::FieldNames fields = {}) {
+  Collected c;
+  ingest::Diagnostics diag([&](ingest::Outcome, std::string_view where, std::string_view why) {
+    c.reports.push_back(std::string(where) + " | " + std::string(why));
+  });
+  ingest::DocumentSource source(inputs, {fields}, diag);
+  schema::Article a;
+  while (source.next(a)) c.articles.push_back(a);
+  c.stats = diag.stats;
+  return c;
+}
+
+bool reported(const Collected& c, const std::string& where_part, const std::string& why_part) {
+  for (const std::string& r : c.reports)
+    if (r.find(where_part) != std::string::npos && r.find(why_part) != std::string::npos) return true;
+  return false;
+}
+
+const std::string kArray = R"([
+  {"url": "https://a.example/1", "title": "عنوان", "content": "أكثر من 9000 معتقل", "date_extracted": "2015-07-21 02:51:58"},
+  {"url": "https://a.example/2", "content": ""},
+  "not an object",
+  {"url": "https://a.example/3", "content": "153 هجوما"}
+])";
+
+}  // namespace
+
+TEST_CASE("a JSON array file gives one article per object; bad records are named by number", "[ingest][json]") {
+  Dir d;
+  write_file(d.path / "day.json", kArray);
+  const Collected c = read_all({d.path / "day.json"}, {.id = "url", .text = "content", .date = "date_extracted"});
+  REQUIRE(c.articles.size() == 2);
+  CHECK(c.articles[0].id == "https://a.example/1");
+  CHECK(c.articles[0].title == "عنوان");
+  CHECK(c.articles[0].date == "2015-07-21 02:51:58");
+  CHECK(c.articles[1].id == "https://a.example/3");
+  CHECK(c.stats.skipped_records == 2);
+  CHECK(reported(c, "day.json: record 2", "no text"));
+  CHECK(reported(c, "day.json: record 3", "not a JSON object"));
+}
+
+TEST_CASE("a malformed JSON array file is reported and skipped, the next file is read", "[ingest][json]") {
+  Dir d;
+  write_file(d.path / "a.json", "[{\"id\": \"x\", \"text\": \"نص\"");  // truncated
+  write_file(d.path / "b.json", R"({"id": "single", "text": "مقالة واحدة"})");  // one object
+  const Collected c = read_all({d.path});
+  REQUIRE(c.articles.size() == 1);
+  CHECK(c.articles[0].id == "single");
+  CHECK(c.stats.skipped_files == 1);
+  CHECK(reported(c, "a.json", "malformed JSON"));
+}
+
+TEST_CASE("zip and tar.gz archives are read in place, entry by entry", "[ingest][archive]") {
+  Dir d;
+  write_archive(d.path / "news.zip", "zip",
+                {{"2015-07-21.json", kArray}, {"notes/readme.md", "ignored"}, {"seeds/one.txt", "عنوان المقال\n\nنص المقال هنا بكلمات كثيرة"}});
+  write_archive(d.path / "more.tar.gz", "tar.gz", {{"x/lines.jsonl", "{\"id\":\"j1\",\"text\":\"سطر أول\"}\n{bad\n"}});
+  const Collected c = read_all({d.path / "news.zip", d.path / "more.tar.gz"}, {.id = "url", .text = "content"});
+  // news.zip: 2 from the array + 1 text entry; more.tar.gz has the default field
+  // names, so with id=url/text=content its record has no text.
+  REQUIRE(c.articles.size() == 3);
+  CHECK(c.articles[0].id == "https://a.example/1");
+  CHECK(c.articles[0].origin == (d.path / "news.zip").string() + "!2015-07-21.json: record 1");
+  CHECK(c.articles[2].id == "seeds/one.txt");
+  CHECK(c.stats.ignored_files == 1);
+  CHECK(reported(c, "more.tar.gz!x/lines.jsonl:1", "no text"));
+  CHECK(reported(c, "more.tar.gz!x/lines.jsonl:2", "malformed JSON"));
+
+  const Collected t = read_all({d.path / "more.tar.gz"});
+  REQUIRE(t.articles.size() == 1);
+  CHECK(t.articles[0].id == "j1");
+}
+
+TEST_CASE("a compressed single file is read as the kind its inner name says", "[ingest][archive]") {
+  Dir d;
+  write_archive(d.path / "feed.jsonl.gz", "gz", {{"data", "{\"id\":\"g1\",\"text\":\"مضغوط\"}\n{\"id\":\"g2\",\"text\":\"ثان\"}\n"}});
+  const Collected c = read_all({d.path / "feed.jsonl.gz"});
+  REQUIRE(c.articles.size() == 2);
+  CHECK(c.articles[1].id == "g2");
+  CHECK(c.articles[1].origin == (d.path / "feed.jsonl.gz").string() + ":2");
+}
+
+TEST_CASE("a truncated or corrupt archive is reported by name and the batch goes on", "[ingest][archive]") {
+  Dir d;
+  write_archive(d.path / "good.jsonl.gz", "gz", {{"data", std::string(2000, ' ') + "{\"id\":\"ok\",\"text\":\"سليم\"}\n"}});
+  // Truncate a copy of a valid gzip in the middle of its deflate stream.
+  std::ifstream in(d.path / "good.jsonl.gz", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  write_file(d.path / "cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
+  write_file(d.path / "junk.zip", "this is not a zip file at all");
+  const Collected c = read_all({d.path / "cut.jsonl.gz", d.path / "junk.zip", d.path / "good.jsonl.gz"});
+  REQUIRE(c.articles.size() == 1);
+  CHECK(c.articles[0].id == "ok");
+  CHECK(reported(c, "cut.jsonl.gz", ""));
+  CHECK(reported(c, "junk.zip", ""));
+  CHECK(c.stats.skipped_files == 2);
+}
