@@ -18,7 +18,7 @@ namespace fahras::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-enum class Kind { Text, Jsonl, JsonArray, Archive, Compressed, Other };
+enum class Kind { Text, Jsonl, JsonArray, Trec, Archive, Compressed, Other };
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -36,7 +36,7 @@ Kind kind_of(const std::string& name, Kind* inner = nullptr) {
   for (std::string_view c : {".gz", ".bz2", ".xz", ".zst"}) {
     if (ends_with(n, c)) {
       const Kind k = kind_of(n.substr(0, n.size() - c.size()));
-      if (k == Kind::Text || k == Kind::Jsonl || k == Kind::JsonArray) {
+      if (k == Kind::Text || k == Kind::Jsonl || k == Kind::JsonArray || k == Kind::Trec) {
         if (inner) *inner = k;
         return Kind::Compressed;
       }
@@ -44,12 +44,21 @@ Kind kind_of(const std::string& name, Kind* inner = nullptr) {
     }
   }
   if (ends_with(n, ".txt")) return Kind::Text;
+  if (ends_with(n, ".trec") || ends_with(n, ".sgml") || ends_with(n, ".sgm")) return Kind::Trec;
   if (ends_with(n, ".jsonl") || ends_with(n, ".ndjson")) return Kind::Jsonl;
   if (ends_with(n, ".json")) return Kind::JsonArray;
   return Kind::Other;
 }
 
 bool has_words(std::string_view text) { return analysis::count_words(text) > 0; }
+
+// Content decides between plain text and a TREC collection: a .txt file whose
+// first non-blank characters are <DOC> holds TREC documents.
+bool looks_like_trec(std::string_view content) {
+  std::size_t i = content.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < content.size() && (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) ++i;
+  return content.substr(i).starts_with("<DOC>");
+}
 
 std::string repaired_message(const RepairResult& fix) {
   return "replaced " + std::to_string(fix.invalid) + " invalid UTF-8 sequence(s) and " + std::to_string(fix.nuls) +
@@ -234,6 +243,124 @@ class JsonArrayReader final : public DocumentSource::Reader {
   std::uint64_t record_ = 0;
 };
 
+// TREC/SGML collections: several <DOC>…</DOC> per file (ANT, LDC Arabic newswire).
+class TrecReader final : public DocumentSource::Reader {
+ public:
+  TrecReader(DocumentSource::Context& ctx, std::string name, std::string id, std::string content)
+      : Reader(ctx, std::move(name), std::move(id)), content_(std::move(content)) {
+    fix_ = repair_utf8(content_);
+  }
+
+  bool next(schema::Article& out) override {
+    for (;;) {
+      const std::size_t open = content_.find("<DOC>", at_);
+      if (open == std::string::npos) return false;
+      std::size_t close = content_.find("</DOC>", open);
+      const bool truncated = close == std::string::npos;
+      if (truncated) close = content_.size();
+      at_ = truncated ? content_.size() : close + 6;
+      const std::string_view doc = std::string_view(content_).substr(open + 5, close - open - 5);
+      ++number_;
+      std::string where = name_ + ": DOC " + std::to_string(number_);
+      out = schema::Article{};
+      out.id = std::string(analysis::trim(field(doc, "DOCNO")));
+      if (!out.id.empty()) where += " (" + out.id + ")";
+      if (truncated) {
+        skip(where, "no closing </DOC> (truncated file)");
+        return false;
+      }
+      const std::string_view abstract = analysis::trim(field(doc, "ABSTRACT"));
+      out.text = paragraphs(abstract);
+      if (!out.text.empty()) out.text += "\n\n";
+      out.text += paragraphs(field(doc, "TEXT"));
+      if (!has_words(out.text)) {
+        skip(where, "no text (<TEXT> missing or empty)");
+        continue;
+      }
+      if (out.id.empty()) out.id = id_ + "#" + std::to_string(number_);
+      out.title = std::string(analysis::trim(field(doc, "TITLE")));
+      if (out.title.empty()) out.title = std::string(analysis::trim(field(doc, "HEADLINE")));
+      out.date = iso_date(analysis::trim(field(doc, "TIME")));
+      if (out.date.empty()) out.date = iso_date(analysis::trim(field(doc, "DATE")));
+      out.source = std::string(analysis::trim(field(doc, "SRC")));
+      out.url = std::string(analysis::trim(field(doc, "URL")));
+      out.origin = where;
+      if (fix_.changed() && !fix_reported_) {
+        fix_reported_ = true;
+        ctx_.diag.report(Outcome::Repaired, name_, repaired_message(fix_));
+        ++ctx_.diag.stats.repaired;
+      }
+      return true;
+    }
+  }
+
+  // The content of <TAG>…</TAG> inside one DOC (empty if absent).
+  static std::string_view field(std::string_view doc, std::string_view tag) {
+    const std::string open = "<" + std::string(tag) + ">", close = "</" + std::string(tag) + ">";
+    const std::size_t b = doc.find(open);
+    if (b == std::string_view::npos) return {};
+    const std::size_t e = doc.find(close, b + open.size());
+    return doc.substr(b + open.size(), (e == std::string_view::npos ? doc.size() : e) - b - open.size());
+  }
+
+  // Text with SGML tags removed; <P> and </P> become paragraph breaks.
+  static std::string paragraphs(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+      if (s[i] == '<') {
+        const std::size_t e = s.find('>', i);
+        if (e != std::string_view::npos && e - i < 32) {  // a tag, not a stray '<'
+          const std::string_view tag = s.substr(i + 1, e - i - 1);
+          if (tag == "P" || tag == "/P" || tag == "p" || tag == "/p") out += "\n";
+          i = e + 1;
+          continue;
+        }
+      }
+      out.push_back(s[i++]);
+    }
+    return std::string(analysis::trim(out));
+  }
+
+  // DD/MM/YYYY or YYYY-MM-DD… -> YYYY-MM-DD; anything else is kept as given.
+  static std::string iso_date(std::string_view d) {
+    auto digits = [&](std::size_t b, std::size_t n) {
+      if (b + n > d.size()) return false;
+      for (std::size_t i = b; i < b + n; ++i)
+        if (d[i] < '0' || d[i] > '9') return false;
+      return true;
+    };
+    if (d.size() == 10 && digits(0, 2) && d[2] == '/' && digits(3, 2) && d[5] == '/' && digits(6, 4))
+      return std::string(d.substr(6, 4)) + "-" + std::string(d.substr(3, 2)) + "-" + std::string(d.substr(0, 2));
+    return std::string(d);
+  }
+
+ private:
+  std::string content_;
+  std::size_t at_ = 0;
+  std::uint64_t number_ = 0;
+  RepairResult fix_;
+  bool fix_reported_ = false;
+};
+
+}  // namespace
+
+namespace {
+
+// A reader for in-memory content of the given kind (.txt content may turn out TREC).
+std::unique_ptr<DocumentSource::Reader> make_reader(DocumentSource::Context& ctx, Kind kind, const std::string& name,
+                                                    const std::string& id, std::string content) {
+  if (kind == Kind::Trec || (kind == Kind::Text && looks_like_trec(content)))
+    return std::make_unique<TrecReader>(ctx, name, id, std::move(content));
+  switch (kind) {
+    case Kind::Text: return std::make_unique<TextReader>(ctx, name, id, std::move(content));
+    case Kind::Jsonl:
+      return std::make_unique<JsonlReader>(ctx, name, id, std::make_unique<std::istringstream>(std::move(content)),
+                                           false);
+    default: return std::make_unique<JsonArrayReader>(ctx, name, id, std::move(content));
+  }
+}
+
 }  // namespace
 
 // The entries of an archive, or the one stream of a compressed file.
@@ -369,8 +496,7 @@ void DocumentSource::open_input(const Input& in) {
   }
   ++diag_.stats.files;
   diag_.stats.bytes += content.size();
-  if (kind == Kind::Text) reader_ = std::make_unique<TextReader>(*context_, name, in.id, std::move(content));
-  else reader_ = std::make_unique<JsonArrayReader>(*context_, name, in.id, std::move(content));
+  reader_ = make_reader(*context_, kind, name, in.id, std::move(content));
 }
 
 bool DocumentSource::open_next_entry() {
@@ -384,14 +510,7 @@ bool DocumentSource::open_next_entry() {
     diag_.stats.bytes += content.size();
     const std::string name = archive_->raw() ? archive_->path() : archive_->path() + "!" + entry;
     const std::string id = archive_->raw() ? fs::path(archive_->path()).stem().generic_string() : entry;
-    switch (kind) {
-      case Kind::Text: reader_ = std::make_unique<TextReader>(*context_, name, id, std::move(content)); break;
-      case Kind::Jsonl:
-        reader_ = std::make_unique<JsonlReader>(*context_, name, id,
-                                                std::make_unique<std::istringstream>(std::move(content)), false);
-        break;
-      default: reader_ = std::make_unique<JsonArrayReader>(*context_, name, id, std::move(content)); break;
-    }
+    reader_ = make_reader(*context_, kind, name, id, std::move(content));
     return true;
   }
   if (!archive_->error().empty()) {

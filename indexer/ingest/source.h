@@ -3,7 +3,11 @@
 // Inputs are files or folders (walked recursively, in sorted order so runs are
 // reproducible). By extension (case-insensitive):
 //   .txt             one article per file; id = path relative to the folder given
-//                    (the file name for a file given directly); title = guess_title(text)
+//                    (the file name for a file given directly); title = guess_title(text).
+//                    A .txt file that starts with <DOC> is read as TREC (below).
+//   .trec .sgml .sgm TREC/SGML: several <DOC> per file; DOCNO = id, TITLE (or
+//                    HEADLINE), TIME/DATE (DD/MM/YYYY becomes YYYY-MM-DD), SRC,
+//                    URL, ABSTRACT + TEXT (<P> tags become paragraphs)
 //   .jsonl .ndjson   one JSON object per line; fields named by FieldNames
 //   .json            a JSON array of such objects (SaudiNewsNet ships this), or one object
 //   .zip .tar .tgz .tar.gz .tar.bz2 .tar.xz .tar.zst

@@ -26,6 +26,8 @@ or a folder, walked recursively:
   *.jsonl   one JSON article per line: "id", "title", "text" and optional
             "date", "source", "url" (rename them with --field)
   *.json    a JSON array of such articles (or one article)
+  *.trec *.sgml, or a .txt that starts with <DOC>
+            TREC collections: one article per <DOC>, DOCNO as its id
   *.zip *.tar *.tgz *.tar.gz|bz2|xz|zst
             archives, read in place: their .txt/.jsonl/.json entries
   *.gz *.bz2 *.xz *.zst  one compressed .txt/.jsonl/.json file

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -158,4 +159,56 @@ TEST_CASE("a truncated or corrupt archive is reported by name and the batch goes
   CHECK(reported(c, "cut.jsonl.gz", ""));
   CHECK(reported(c, "junk.zip", ""));
   CHECK(c.stats.skipped_files == 2);
+}
+
+TEST_CASE("TREC <DOC> collections: chosen by content, one article per DOC, bad DOCs named", "[ingest][trec]") {
+  Dir d;
+  const std::string trec = R"(<DOC>
+<DOCNO>JA-culture-1-20170120</DOCNO>
+<URL>http://example.tn/1</URL>
+<SRC>Jawhara FM</SRC>
+<TITLE>ينطلق اليوم المهرجان</TITLE>
+<TIME>02/05/2016</TIME>
+<ABSTRACT>
+ملخص قصير للخبر
+</ABSTRACT>
+<TEXT>
+<P>تنطلق اليوم فعاليات الدورة السابعة عشرة.</P>
+<P>وقال المدير إن 49 قناة ستشارك.</P>
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO>EMPTY-1</DOCNO>
+<TEXT>
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO>CUT-1</DOCNO>
+<TEXT>نص بلا نهاية)";
+  // A .txt whose content is TREC, inside a tar.gz (as ANT ships), and a .sgml file.
+  write_archive(d.path / "ant.tar.gz", "tar.gz", {{"culture/JA-culture-1.txt", trec}});
+  write_file(d.path / "wire.sgml", "<DOC><DOCNO>AFP_1</DOCNO><HEADLINE>عنوان</HEADLINE><DATE>2004-05-01</DATE>"
+                                    "<TEXT>خبر من الوكالة</TEXT></DOC>");
+  const Collected c = read_all({d.path / "ant.tar.gz", d.path / "wire.sgml"});
+  REQUIRE(c.articles.size() == 2);
+  const schema::Article& a = c.articles[0];
+  CHECK(a.id == "JA-culture-1-20170120");
+  CHECK(a.title == "ينطلق اليوم المهرجان");
+  CHECK(a.date == "2016-05-02");
+  CHECK(a.source == "Jawhara FM");
+  CHECK(a.url == "http://example.tn/1");
+  // Abstract first, then one paragraph per <P>: the non-blank lines, in order.
+  std::vector<std::string> lines;
+  std::istringstream text(a.text);
+  for (std::string line; std::getline(text, line);)
+    if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
+  CHECK(lines == std::vector<std::string>{"ملخص قصير للخبر", "تنطلق اليوم فعاليات الدورة السابعة عشرة.",
+                                          "وقال المدير إن 49 قناة ستشارك."});
+  CHECK(a.text.find('<') == std::string::npos);
+  CHECK(c.articles[1].id == "AFP_1");
+  CHECK(c.articles[1].title == "عنوان");
+  CHECK(c.articles[1].date == "2004-05-01");
+  CHECK(reported(c, "JA-culture-1.txt: DOC 2 (EMPTY-1)", "no text"));
+  CHECK(reported(c, "JA-culture-1.txt: DOC 3 (CUT-1)", "truncated"));
+  CHECK(c.stats.skipped_records == 2);
 }
