@@ -6,33 +6,36 @@
 
 namespace fahras::pipeline {
 
-IndexWriter::IndexWriter(const std::string& path, std::uint64_t commit_every)
-    : db_(path, Xapian::DB_CREATE_OR_OPEN), commit_every_(commit_every == 0 ? 1 : commit_every) {
-  was_empty_ = db_.get_doccount() == 0;
-  const std::string version = db_.get_metadata(std::string(schema::kMetaSchema));
-  if (!was_empty_ && version.empty())
+std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path) {
+  auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+  const std::string version = db->get_metadata(std::string(schema::kMetaSchema));
+  if (db->get_doccount() != 0 && version.empty())
     throw std::runtime_error(path + " is a Xapian database but not a fahras index");
   if (!version.empty() && version != schema::kSchemaVersion)
     throw std::runtime_error(path + " has fahras schema " + version + ", this build writes " +
                              std::string(schema::kSchemaVersion) + ": index into a new folder");
-  db_.set_metadata(std::string(schema::kMetaSchema), std::string(schema::kSchemaVersion));
+  db->set_metadata(std::string(schema::kMetaSchema), std::string(schema::kSchemaVersion));
+  return db;
 }
+
+IndexWriter::IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db, std::uint64_t commit_every)
+    : db_(std::move(db)), commit_every_(commit_every == 0 ? 1 : commit_every), was_empty_(db_->get_doccount() == 0) {}
 
 bool IndexWriter::add(const schema::Article& article, std::vector<Xapian::Document>& passages) {
   std::string key = schema::article_key(article.id);
   const bool duplicate = !seen_.insert(key).second;
-  if (!was_empty_ || duplicate) db_.delete_document(std::string(schema::kPrefixArticle) + key);
-  for (Xapian::Document& doc : passages) db_.add_document(doc);
+  if (!was_empty_ || duplicate) db_->delete_document(std::string(schema::kPrefixArticle) + key);
+  for (Xapian::Document& doc : passages) db_->add_document(doc);
   passages_ += passages.size();
   if (++since_commit_ >= commit_every_) {
-    db_.commit();
+    db_->commit();
     since_commit_ = 0;
   }
   return duplicate;
 }
 
 void IndexWriter::finish() {
-  db_.commit();
+  db_->commit();
   since_commit_ = 0;
 }
 

@@ -1,7 +1,7 @@
 // IndexWriter: the single Xapian writer of a run (the pipeline's last stage).
 //
-// Opens (or creates) a fahras index, refusing a Xapian database that is not one.
-// Re-indexing an article replaces all of its passages: when the index held
+// The single-writer path, used to update an existing index (a new one is built
+// by ShardWriters). Re-indexing an article replaces all of its passages: when the index held
 // documents before the run, or the article already came earlier in this run,
 // its old passages are deleted (by the XA<key> term) before the new ones go in.
 // Commits every `commit_every` articles and once more in finish().
@@ -16,15 +16,21 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 namespace fahras::pipeline {
 
+// Opens (creating if needed) the index at `path` for writing, after checking it
+// is a fahras index of this schema or an empty database, and records the schema
+// version. Holding the returned database holds the index's write lock.
+std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path);
+
 class IndexWriter {
  public:
-  IndexWriter(const std::string& path, std::uint64_t commit_every);
+  IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db, std::uint64_t commit_every);
 
   // Adds the passages of one article. Returns true when the article replaced
   // an earlier one of the same id from this run (a duplicate id).
@@ -34,10 +40,10 @@ class IndexWriter {
   void finish();
 
   std::uint64_t passages_added() const { return passages_; }
-  Xapian::doccount doccount() const { return db_.get_doccount(); }
+  Xapian::doccount doccount() const { return db_->get_doccount(); }
 
  private:
-  Xapian::WritableDatabase db_;
+  std::unique_ptr<Xapian::WritableDatabase> db_;
   std::uint64_t commit_every_;
   bool was_empty_;
   std::uint64_t since_commit_ = 0;

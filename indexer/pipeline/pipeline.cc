@@ -1,6 +1,8 @@
 #include "pipeline/pipeline.h"
 
 #include "pipeline/index_writer.h"
+#include "pipeline/shard_writers.h"
+#include "schema/schema.h"
 
 #include <tbb/concurrent_queue.h>
 #include <tbb/enumerable_thread_specific.h>
@@ -10,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 namespace fahras::pipeline {
@@ -20,7 +23,9 @@ namespace {
 struct Work {
   schema::Article article;
   std::vector<Xapian::Document> passages;
-  std::string error;  // set by the analyse stage when it failed
+  std::string error;       // set by the analyse stage when it failed
+  bool duplicate = false;  // its id came earlier in this run (set by the input stage)
+  bool written = false;    // written by the parallel stage (shard path)
 };
 
 }  // namespace
@@ -32,12 +37,19 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, summary.threads);
   const std::size_t in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * summary.threads;
 
-  IndexWriter writer(options.index_path, options.commit_every);
+  // A new index is built by per-thread shards merged at the end; an existing
+  // one is updated by the single writer, which replaces re-indexed articles.
+  std::unique_ptr<Xapian::WritableDatabase> db = open_index(options.index_path);
+  std::unique_ptr<ShardWriters> shards;
+  std::unique_ptr<IndexWriter> writer;
+  if (db->get_doccount() == 0 && options.parallel_writers) shards = std::make_unique<ShardWriters>(options.index_path, std::move(db));
+  else writer = std::make_unique<IndexWriter>(std::move(db), options.commit_every);
+
   tbb::enumerable_thread_specific<schema::DocumentBuilder> builders(
       [&] { return schema::DocumentBuilder(options.build); });
-
   std::vector<std::unique_ptr<Work>> owned;  // touched by the serial input stage only
   tbb::concurrent_queue<Work*> free_list;
+  std::unordered_set<std::string> seen;      // article keys of this run (input stage only)
 
   tbb::parallel_pipeline(
       in_flight,
@@ -53,16 +65,27 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                         fc.stop();
                                         return nullptr;
                                       }
+                                      w->duplicate = shards && !seen.insert(schema::article_key(w->article.id)).second;
                                       return w;
                                     }) &
           tbb::make_filter<Work*, Work*>(tbb::filter_mode::parallel,
                                          [&](Work* w) {
                                            w->error.clear();
+                                           w->written = false;
                                            try {
                                              builders.local().build(w->article, w->passages);
+                                             // Duplicates wait for the in-order stage: the earlier
+                                             // copy must be written before it is replaced.
+                                             if (shards && !w->duplicate && !w->passages.empty()) {
+                                               shards->add(w->passages);
+                                               w->written = true;
+                                             }
                                            } catch (const std::exception& e) {
                                              w->passages.clear();
                                              w->error = e.what();
+                                           } catch (const Xapian::Error& e) {
+                                             w->passages.clear();
+                                             w->error = e.get_description();
                                            }
                                            return w;
                                          }) &
@@ -74,7 +97,16 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
               diag.report(ingest::Outcome::Skipped, w->article.origin, "no passages (no words)");
               ++diag.stats.skipped_records;
             } else {
-              if (writer.add(w->article, w->passages)) {
+              bool replaced = false;
+              if (shards) {
+                if (!w->written) {
+                  shards->replace(std::string(schema::kPrefixArticle) + schema::article_key(w->article.id), w->passages);
+                  replaced = true;
+                }
+              } else {
+                replaced = writer->add(w->article, w->passages);
+              }
+              if (replaced) {
                 diag.report(ingest::Outcome::Replaced, w->article.origin,
                             "duplicate id \"" + w->article.id + "\": replaces the earlier article");
                 ++summary.duplicates;
@@ -85,9 +117,15 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
             free_list.push(w);
           }));
 
-  writer.finish();
-  summary.passages = writer.passages_added();
-  summary.index_documents = writer.doccount();
+  if (shards) {
+    summary.shards = shards->shards();
+    summary.passages = shards->passages_added();
+    summary.index_documents = shards->finish();
+  } else {
+    writer->finish();
+    summary.passages = writer->passages_added();
+    summary.index_documents = writer->doccount();
+  }
   summary.input = diag.stats;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

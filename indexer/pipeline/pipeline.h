@@ -1,8 +1,14 @@
 // build_index: the indexing pipeline.
 //
 //   read     (serial_in_order)  DocumentSource::next -> Article
-//   analyse  (parallel)         DocumentBuilder::build -> one Xapian::Document per passage
-//   write    (serial_in_order)  IndexWriter::add, commit every K articles
+//   analyse  (parallel)         DocumentBuilder::build -> one Xapian::Document per passage;
+//                               for a NEW index, also written to this thread's shard
+//   write    (serial_in_order)  bookkeeping and duplicates; for an EXISTING index,
+//                               IndexWriter::add (one writer, commit every K articles)
+//
+// A new index is written by per-thread shards merged with Xapian's compact at
+// the end (ShardWriters): Xapian's writer is most of the cost of indexing and
+// this is how it runs in parallel. Updating an existing index uses one writer.
 //
 // At most `max_in_flight` articles are between the stages at any time, so
 // memory is bounded by the largest articles, not by the corpus. Each worker
@@ -25,7 +31,8 @@ struct IndexOptions {
   std::string index_path;
   unsigned threads = 0;              // 0: all hardware threads
   std::size_t max_in_flight = 0;     // 0: 4 per thread
-  std::uint64_t commit_every = 10000;  // articles between commits
+  std::uint64_t commit_every = 10000;  // articles between commits (updates of an existing index)
+  bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
   schema::BuildOptions build;
 };
 
@@ -36,6 +43,7 @@ struct IndexSummary {
   std::uint64_t duplicates = 0;  // articles that replaced an earlier one with the same id in this run
   std::uint64_t failed = 0;      // articles whose analysis failed
   std::uint64_t index_documents = 0;  // documents in the index afterwards
+  std::size_t shards = 0;             // shards built and merged (0: the single-writer path)
   double seconds = 0;
   unsigned threads = 0;
 };

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
-  bool quiet = false;
+  bool quiet = false, single_writer = false;
 
   po::options_description visible(kUsage);
   visible.add_options()
@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
        "(NAME: id, title, text, date, source, url); repeatable")
       ("max-words", po::value(&options.build.passages.max_words)->value_name("N")->default_value(120),
        "cut paragraphs longer than N words at sentence ends")
+      ("single-writer", po::bool_switch(&single_writer),
+       "build a new index with one Xapian writer instead of one shard per thread merged at the end")
       ("quiet,q", po::bool_switch(&quiet), "print no per-input messages, only the summary");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&inputs)->composing());
@@ -108,6 +110,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (options.index_path.empty()) throw po::error("--index DIR is required");
+    options.parallel_writers = !single_writer;
     if (inputs.empty()) throw po::error("no INPUT given");
     for (const std::string& f : fields)
       if (!set_field(source_options.fields, f)) throw po::error("bad --field '" + f + "' (expected NAME=KEY)");
@@ -148,7 +151,9 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(s.input.skipped_records + s.failed),
               static_cast<unsigned long long>(s.input.repaired), static_cast<unsigned long long>(s.duplicates),
               static_cast<unsigned long long>(s.input.ignored_files));
-  std::printf("index %s now holds %llu passages\n", options.index_path.c_str(),
+  std::printf("index %s now holds %llu passages", options.index_path.c_str(),
               static_cast<unsigned long long>(s.index_documents));
+  if (s.shards > 0) std::printf(" (built as %zu shards, merged)", s.shards);
+  std::printf("\n");
   return kExitOk;
 }

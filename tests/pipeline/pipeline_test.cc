@@ -1,0 +1,125 @@
+// build_index: new indexes are built by per-thread shards merged at the end,
+// existing ones updated by one writer; both give the same documents.
+#include "pipeline/pipeline.h"
+#include "schema/schema.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace fahras;
+
+namespace {
+
+struct Dir {
+  fs::path path;
+  Dir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("fahras-pipeline-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~Dir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+struct Run {
+  pipeline::IndexSummary summary;
+  std::vector<std::string> reports;
+};
+
+Run index(const std::vector<fs::path>& inputs, const fs::path& idx, unsigned threads, bool parallel = true) {
+  Run r;
+  ingest::Diagnostics diag([&](ingest::Outcome, std::string_view where, std::string_view why) {
+    r.reports.push_back(std::string(where) + " | " + std::string(why));
+  });
+  ingest::DocumentSource source(inputs, {}, diag);
+  pipeline::IndexOptions options;
+  options.index_path = idx.string();
+  options.threads = threads;
+  options.parallel_writers = parallel;
+  r.summary = pipeline::build_index(source, diag, options);
+  return r;
+}
+
+// Every passage's unique term with its data, to compare two indexes.
+std::set<std::string> contents(const fs::path& idx) {
+  Xapian::Database db(idx.string());
+  std::set<std::string> out;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+    Xapian::PostingIterator p = db.postlist_begin(*t);
+    out.insert(*t + "\t" + db.get_document(*p).get_data());
+  }
+  return out;
+}
+
+fs::path seeds() { return fs::path(FAHRAS_SOURCE_DIR) / "corpora" / "seeds"; }
+
+}  // namespace
+
+TEST_CASE("a new index built by shards equals one built by a single writer", "[pipeline]") {
+  Dir d;
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    const fs::path sharded = d.path / ("sharded-" + std::to_string(threads));
+    const Run r = index({seeds()}, sharded, threads);
+    CHECK(r.summary.articles == 5);
+    CHECK(r.summary.shards >= 1);
+    CHECK(r.summary.shards <= threads);
+    CHECK_FALSE(fs::exists(sharded.string() + ".shards"));  // merged and removed
+    const fs::path single = d.path / ("single-" + std::to_string(threads));
+    const Run s = index({seeds()}, single, threads, false);
+    CHECK(s.summary.shards == 0);
+    CHECK(r.summary.index_documents == s.summary.index_documents);
+    CHECK(contents(sharded) == contents(single));
+    Xapian::Database db(sharded.string());
+    CHECK(db.get_metadata(std::string(schema::kMetaSchema)) == schema::kSchemaVersion);
+    CHECK(db.has_positions());
+  }
+}
+
+TEST_CASE("a duplicate id in a new build replaces the earlier article, across shards", "[pipeline]") {
+  Dir d;
+  std::ofstream(d.path / "a.jsonl") << R"({"id":"x","text":"نص أول عن 9000 معتقل"})" "\n"
+                                    << R"({"id":"y","text":"مقالة أخرى"})" "\n"
+                                    << R"({"id":"x","text":"نص ثان عن 153 هجوما في العراق وسوريا\n\nوفقرة ثانية طويلة بما يكفي لتكون فقرة مستقلة"})" "\n";
+  for (unsigned threads : {1u, 2u}) {
+    const fs::path idx = d.path / ("i" + std::to_string(threads));
+    const Run r = index({d.path / "a.jsonl"}, idx, threads);
+    CHECK(r.summary.duplicates == 1);
+    REQUIRE(r.reports.size() == 1);
+    CHECK(r.reports[0].find("a.jsonl:3") != std::string::npos);
+    Xapian::Database db(idx.string());
+    CHECK(db.get_termfreq("XAx") == 2);  // the second version's two passages only
+    CHECK(db.get_termfreq("XF153") == 1);
+    CHECK(db.get_termfreq("XF9000") == 0);
+  }
+}
+
+TEST_CASE("re-running on an existing index updates it in place with one writer", "[pipeline]") {
+  Dir d;
+  const fs::path idx = d.path / "idx";
+  const Run first = index({seeds()}, idx, 2);
+  const Run again = index({seeds()}, idx, 2);
+  CHECK(again.summary.shards == 0);
+  CHECK(again.summary.index_documents == first.summary.index_documents);
+}
+
+TEST_CASE("leftovers of a crashed shard build are cleared by the next run", "[pipeline]") {
+  Dir d;
+  const fs::path idx = d.path / "idx";
+  fs::create_directories(idx.string() + ".shards/shard-0");
+  std::ofstream(idx.string() + ".shards/shard-0/garbage") << "x";
+  const Run r = index({seeds()}, idx, 2);
+  CHECK(r.summary.articles == 5);
+  CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+  CHECK(Xapian::Database(idx.string()).get_doccount() == r.summary.index_documents);
+}
