@@ -216,7 +216,23 @@ ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Tr
   return pq;
 }
 
-Xapian::Query build_query(const ParsedQuery& q, const TierWeights& w) {
+std::vector<std::string> unit_value_terms_in_range(const Xapian::Database& db, std::string_view unit, double low,
+                                                   double high, std::size_t limit) {
+  const std::string prefix = schema::unit_value_prefix(unit);
+  const std::string first = schema::unit_value_term(unit, low);
+  const std::string last = std::isinf(high) ? std::string() : schema::unit_value_term(unit, high);
+  std::vector<std::string> terms;
+  Xapian::TermIterator it = db.allterms_begin(prefix);
+  it.skip_to(first);
+  for (; it != db.allterms_end(prefix) && terms.size() < limit; ++it) {
+    const std::string term = *it;
+    if (!last.empty() && term > last) break;
+    terms.push_back(term);
+  }
+  return terms;
+}
+
+Xapian::Query build_query(const ParsedQuery& q, const Xapian::Database& db, const TierWeights& w) {
   std::vector<Xapian::Query> parts;
   if (!q.terms.empty()) parts.push_back(any_of(q.terms));
   for (const QueryFigure& f : q.figures) {
@@ -235,14 +251,15 @@ Xapian::Query build_query(const ParsedQuery& q, const TierWeights& w) {
         else slots.emplace_back(Xapian::Query::OP_VALUE_RANGE, s, lo, Xapian::sortable_serialise(f.number.high));
       }
       value = Xapian::Query(Xapian::Query::OP_OR, slots.begin(), slots.end());
-      for (const std::string& u : f.units) unit_terms.push_back(schema::unit_term(u));
-      for (const std::string& r : f.related) related_terms.push_back(schema::unit_term(r));
+      for (const std::string& u : f.units)
+        for (std::string& t : unit_value_terms_in_range(db, u, f.number.low, f.number.high))
+          unit_terms.push_back(std::move(t));
+      for (const std::string& r : f.related)
+        for (std::string& t : unit_value_terms_in_range(db, r, f.number.low, f.number.high))
+          related_terms.push_back(std::move(t));
     }
-    auto with_unit = [&](const std::vector<std::string>& terms) {
-      return f.exact ? any_of(terms) : Xapian::Query(Xapian::Query::OP_AND, value, any_of(terms));
-    };
-    if (!unit_terms.empty()) parts.push_back(constant(w.value_unit, with_unit(unit_terms)));
-    if (!related_terms.empty()) parts.push_back(constant(w.value_related, with_unit(related_terms)));
+    if (!unit_terms.empty()) parts.push_back(constant(w.value_unit, any_of(unit_terms)));
+    if (!related_terms.empty()) parts.push_back(constant(w.value_related, any_of(related_terms)));
     parts.push_back(constant(w.value_only, value));
   }
   if (parts.empty()) throw std::invalid_argument("no searchable words or figures");

@@ -13,11 +13,13 @@
 // Ranking (build_query): each query figure adds three constant-weight tiers on
 // top of BM25 over the text terms, so that
 //   value + unit  >  value + related unit  >  value alone  >  text only.
-// An exact value uses the XF<v>:<unit> terms; a bound, an approximation or a
-// range uses the figure value slots (any of slots 10..17 in range) with XU<unit>.
+// An exact value uses the XF<v>:<unit> terms. A bound, an approximation or a
+// range uses, for value + unit, the XV<unit>:<value> terms of the index whose
+// value is in range (read from the index's term list, so value and unit come
+// from the same figure), and, for value alone, the figure value slots 10..17.
 //
 // Thread safety: parse_query uses the caller's Analyzer and Translator (not
-// thread-safe); rewrite_english and build_query are pure.
+// thread-safe); rewrite_english is pure; build_query only reads the database.
 #pragma once
 
 #include "analysis/analyzer.h"
@@ -62,7 +64,13 @@ ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Tr
                         const analysis::NumberParser& numbers);
 
 // Throws std::invalid_argument when the query has neither terms nor figures.
-Xapian::Query build_query(const ParsedQuery& query, const TierWeights& weights = {});
+// `db` is read for the XV terms of range figures.
+Xapian::Query build_query(const ParsedQuery& query, const Xapian::Database& db, const TierWeights& weights = {});
+
+// The XV<unit>:<value> terms of `db` whose value is in [low, high] (high may be
+// +inf), at most `limit` of them, in value order.
+std::vector<std::string> unit_value_terms_in_range(const Xapian::Database& db, std::string_view unit, double low,
+                                                   double high, std::size_t limit = 5000);
 
 // How a passage figure matches a query figure: 3 value+unit, 2 value+related
 // unit, 1 value only, 0 not at all. `units` are the passage figure's unit terms.

@@ -24,7 +24,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     throw SearchError("empty query: no searchable words in \"" + std::string(query) + "\"");
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(build_query(result.query));
+  enquire.set_query(build_query(result.query, db_));
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (options.per_article != 0)
     enquire.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(options.per_article));

@@ -39,7 +39,7 @@ void add_figures(std::span<const analysis::Token> tokens, const std::vector<anal
         const std::string_view unit = f.unit(tokens, u);
         if (unit.size() > analysis::kMaxTermBytes) continue;
         doc.add_term(figure_unit_term(values[k], unit));
-        if (k == 0) doc.add_term(unit_term(unit));
+        doc.add_term(unit_value_term(unit, values[k]));
       }
     }
   }

@@ -64,9 +64,21 @@ std::string figure_unit_term(double value, std::string_view unit) {
   return t;
 }
 
-std::string unit_term(std::string_view unit) {
-  std::string t(kPrefixUnit);
+std::string unit_value_prefix(std::string_view unit) {
+  std::string t(kPrefixUnitValue);
   t += unit;
+  t.push_back(':');
+  return t;
+}
+
+std::string unit_value_term(std::string_view unit, double value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string t = unit_value_prefix(unit);
+  // Hex keeps the byte order of sortable_serialise, so terms sort by value.
+  for (unsigned char c : Xapian::sortable_serialise(value)) {
+    t.push_back(kHex[c >> 4]);
+    t.push_back(kHex[c & 0xF]);
+  }
   return t;
 }
 

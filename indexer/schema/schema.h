@@ -9,7 +9,8 @@
 //             XS<source>  the article's source, normalized (boolean)
 //             XF<v>       a figure of value v (canonical number: 9000, 2.5)
 //             XF<v>:<u>   a figure of value v counting unit u (a stem, or "%")
-//             XU<u>       some figure of the passage counts unit u
+//             XV<u>:<h>   a figure counting unit u has the value whose sortable_serialise
+//                         bytes are h in hex: ordered by value, for range queries
 //   values    0 article key (collapse key: one result per article)
 //             1 passage number, sortable_serialise
 //             2 article date "YYYY-MM-DD" when known
@@ -34,7 +35,7 @@ inline constexpr std::string_view kPrefixUid = "Q";
 inline constexpr std::string_view kPrefixArticle = "XA";
 inline constexpr std::string_view kPrefixSource = "XS";
 inline constexpr std::string_view kPrefixFigure = "XF";
-inline constexpr std::string_view kPrefixUnit = "XU";
+inline constexpr std::string_view kPrefixUnitValue = "XV";
 
 inline constexpr Xapian::valueno kSlotArticle = 0;
 inline constexpr Xapian::valueno kSlotPassage = 1;
@@ -43,7 +44,7 @@ inline constexpr Xapian::valueno kSlotFigureFirst = 10;
 inline constexpr Xapian::valueno kFigureSlots = 8;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // The article id as used in terms and the collapse value: the id itself when
 // short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex
@@ -64,10 +65,12 @@ struct PassageRecord {
   std::string url;
 };
 
-// XF<v>, XF<v>:<unit>, XU<unit>: the figure terms (v in canonical form).
+// XF<v>, XF<v>:<unit> (v in canonical form) and XV<unit>:<hex> (see above).
 std::string figure_term(double value);
 std::string figure_unit_term(double value, std::string_view unit);
-std::string unit_term(std::string_view unit);
+std::string unit_value_term(std::string_view unit, double value);
+// "XV<unit>:": the common start of every unit_value_term of `unit`.
+std::string unit_value_prefix(std::string_view unit);
 
 // Document data <-> PassageRecord. decode throws std::runtime_error on data that
 // is not a fahras record.

@@ -1,6 +1,7 @@
 // Query side: English rewriting, figure parsing with units, tiers, translation.
 #include "analysis/analyzer.h"
 #include "analysis/number_parser.h"
+#include "schema/schema.h"
 #include "search/lexicon.h"
 #include "search/query.h"
 #include "search/translator.h"
@@ -134,8 +135,40 @@ TEST_CASE("figure_match tiers: value+unit > value+related > value only > none", 
 }
 
 TEST_CASE("a query without words or figures cannot be built", "[query]") {
-  CHECK_THROWS_AS(build_query(ParsedQuery{}), std::invalid_argument);
-  CHECK_NOTHROW(build_query(parse("9000")));
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  CHECK_THROWS_AS(build_query(ParsedQuery{}, db), std::invalid_argument);
+  CHECK_NOTHROW(build_query(parse("9000"), db));
+}
+
+TEST_CASE("range figures match value and unit of the same figure (XV terms in value order)", "[query]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::string fire = stem("حريق"), acre = stem("فدان");
+  for (double v : {3.0, 99.0, 100.0, 101.0, 1166.0, 54000.0}) {
+    Xapian::Document d;
+    d.add_term(schema::unit_value_term(fire, v));
+    d.add_term(schema::unit_value_term(acre, v * 7));
+    db.add_document(d);
+  }
+  auto values_of = [&](const std::vector<std::string>& terms) {
+    std::vector<double> out;
+    for (const std::string& t : terms) {
+      std::string bytes;
+      const std::string hex = t.substr(schema::unit_value_prefix(fire).size());
+      for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+      out.push_back(Xapian::sortable_unserialise(bytes));
+    }
+    return out;
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(values_of(unit_value_terms_in_range(db, fire, 100, inf)) == std::vector<double>{100, 101, 1166, 54000});
+  CHECK(values_of(unit_value_terms_in_range(db, fire, 100, 1166)) == std::vector<double>{100, 101, 1166});
+  CHECK(values_of(unit_value_terms_in_range(db, fire, 0, 99)) == std::vector<double>{3, 99});
+  CHECK(unit_value_terms_in_range(db, stem("لاجئ"), 0, inf).empty());
+  // The query "more than 100 fires" matches the documents whose fire figure is ≥ 100,
+  // not those with some other figure ≥ 100 (the acres).
+  Xapian::Enquire enquire(db);
+  enquire.set_query(build_query(parse("أكثر من 100 حريق"), db));
+  CHECK(enquire.get_mset(0, 10).size() == 4);
 }
 
 TEST_CASE("English singulars and the news lexicon", "[translator]") {
