@@ -15,7 +15,7 @@
 
 namespace fahras::ingest {
 
-enum class Outcome { Skipped, Repaired, Replaced };
+enum class Outcome { Skipped, Repaired, Replaced, Converted };
 
 struct IngestStats {
   std::uint64_t files = 0;            // input files opened
@@ -24,6 +24,7 @@ struct IngestStats {
   std::uint64_t skipped_files = 0;    // inputs that could not be read at all
   std::uint64_t skipped_records = 0;  // records dropped (malformed, no text, …)
   std::uint64_t repaired = 0;         // records indexed after a repair (invalid UTF-8, NUL bytes)
+  std::uint64_t converted = 0;        // files (or lines) read from another encoding than UTF-8
   std::uint64_t ignored_files = 0;    // files in folders with an extension fahras does not read
 };
 

@@ -1,6 +1,7 @@
 #include "ingest/source.h"
 
 #include "analysis/passages.h"
+#include "ingest/encoding.h"
 #include "ingest/utf8.h"
 
 #include <archive.h>
@@ -87,6 +88,7 @@ bool read_field(const simdjson::dom::object& obj, const std::string& name, std::
 struct DocumentSource::Context {
   Diagnostics& diag;
   const FieldNames& fields;
+  const std::string& encoding;  // forced input encoding, or empty
   simdjson::dom::parser parser;
 };
 
@@ -98,6 +100,19 @@ class DocumentSource::Reader {
   virtual bool next(schema::Article& out) = 0;
 
  protected:
+  // Makes `bytes` UTF-8 (see encoding.h); reports a conversion from another
+  // encoding once for `where`. Returns what was repaired afterwards.
+  RepairResult decode(std::string& bytes, const std::string& where) {
+    const DecodeResult d = decode_to_utf8(bytes, ctx_.encoding);
+    if (!d.encoding.empty() && ctx_.encoding.empty()) {
+      ctx_.diag.report(Outcome::Converted, where, "read as " + d.encoding + (d.detected ? " (detected)" : " (byte-order mark)"));
+      ++ctx_.diag.stats.converted;
+    } else if (!d.encoding.empty()) {
+      ++ctx_.diag.stats.converted;
+    }
+    return {d.invalid, d.nuls};
+  }
+
   void skip(const std::string& where, std::string_view why) {
     ctx_.diag.report(Outcome::Skipped, where, why);
     ++ctx_.diag.stats.skipped_records;
@@ -145,7 +160,7 @@ class TextReader final : public DocumentSource::Reader {
   bool next(schema::Article& out) override {
     if (done_) return false;
     done_ = true;
-    const RepairResult fix = repair_utf8(content_);
+    const RepairResult fix = decode(content_, name_);
     if (!has_words(content_)) {
       skip(name_, "empty file (no words)");
       return false;
@@ -179,7 +194,7 @@ class JsonlReader final : public DocumentSource::Reader {
       if (count_bytes_) ctx_.diag.stats.bytes += line_.size() + 1;
       if (analysis::trim(line_).empty()) continue;
       const std::string where = name_ + ":" + std::to_string(line_no_);
-      const RepairResult fix = repair_utf8(line_);
+      const RepairResult fix = decode(line_, where);
       simdjson::dom::element record;
       if (const auto error = ctx_.parser.parse(line_).get(record)) {
         skip(where, std::string("malformed JSON: ") + simdjson::error_message(error));
@@ -202,7 +217,7 @@ class JsonArrayReader final : public DocumentSource::Reader {
  public:
   JsonArrayReader(DocumentSource::Context& ctx, std::string name, std::string id, std::string content)
       : Reader(ctx, std::move(name), std::move(id)) {
-    fix_ = repair_utf8(content);
+    fix_ = decode(content, name_);
     simdjson::dom::element root;
     if (const auto error = ctx_.parser.parse(content).get(root)) {
       ctx_.diag.report(Outcome::Skipped, name_, std::string("malformed JSON: ") + simdjson::error_message(error));
@@ -248,7 +263,7 @@ class TrecReader final : public DocumentSource::Reader {
  public:
   TrecReader(DocumentSource::Context& ctx, std::string name, std::string id, std::string content)
       : Reader(ctx, std::move(name), std::move(id)), content_(std::move(content)) {
-    fix_ = repair_utf8(content_);
+    fix_ = decode(content_, name_);
   }
 
   bool next(schema::Article& out) override {
@@ -420,7 +435,11 @@ class DocumentSource::Archive {
 
 DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions options, Diagnostics& diagnostics)
     : options_(std::move(options)), diag_(diagnostics),
-      context_(new Context{diagnostics, options_.fields, simdjson::dom::parser()}) {
+      context_(new Context{diagnostics, options_.fields, options_.encoding, simdjson::dom::parser()}) {
+  if (!options_.encoding.empty()) {
+    std::string probe;
+    decode_to_utf8(probe, options_.encoding);  // throws std::invalid_argument for an unknown name
+  }
   for (const fs::path& input : inputs) {
     std::error_code ec;
     const fs::file_status st = fs::status(input, ec);

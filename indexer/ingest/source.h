@@ -18,6 +18,10 @@
 // Files of other extensions inside folders and archives are ignored (counted);
 // given directly, they are reported and skipped.
 //
+// Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, and, when the
+// bytes are not UTF-8, what ICU's detector finds (windows-1256, ISO-8859-6, …),
+// converted to UTF-8 and reported; SourceOptions::encoding forces one (see encoding.h).
+//
 // Bad input never throws out of next(): an unreadable file, a corrupt archive, a
 // malformed JSON line or record, a record without text… is reported through
 // Diagnostics (naming file and line, or file and record number) and skipped;
@@ -48,10 +52,12 @@ struct FieldNames {
 
 struct SourceOptions {
   FieldNames fields;
+  std::string encoding;  // force an input encoding (ICU name, e.g. windows-1256); empty: detect
 };
 
 class DocumentSource {
  public:
+  // Throws std::invalid_argument when options.encoding names no known encoding.
   DocumentSource(std::vector<std::filesystem::path> inputs, SourceOptions options, Diagnostics& diagnostics);
   ~DocumentSource();
   DocumentSource(const DocumentSource&) = delete;

@@ -89,6 +89,9 @@ int main(int argc, char** argv) {
       ("field", po::value(&fields)->value_name("NAME=KEY")->composing(),
        "JSON key for a field, e.g. --field id=url --field text=content "
        "(NAME: id, title, text, date, source, url); repeatable")
+      ("encoding", po::value(&source_options.encoding)->value_name("NAME"),
+       "read every input as this encoding (ICU name: windows-1256, ISO-8859-6, UTF-16LE…); "
+       "default: UTF-8, a byte-order mark, or what ICU's detector finds")
       ("max-words", po::value(&options.build.passages.max_words)->value_name("N")->default_value(120),
        "cut paragraphs longer than N words at sentence ends")
       ("single-writer", po::bool_switch(&single_writer),
@@ -121,7 +124,10 @@ int main(int argc, char** argv) {
 
   ingest::Diagnostics diagnostics([quiet](ingest::Outcome outcome, std::string_view where, std::string_view why) {
     if (quiet) return;
-    const char* what = outcome == ingest::Outcome::Skipped ? "skipped" : outcome == ingest::Outcome::Repaired ? "repaired" : "replaced";
+    const char* what = outcome == ingest::Outcome::Skipped    ? "skipped"
+                       : outcome == ingest::Outcome::Repaired ? "repaired"
+                       : outcome == ingest::Outcome::Converted ? "converted"
+                                                                : "replaced";
     std::cerr << "fahras-index: " << where << ": " << why << " (" << what << ")\n";
   });
   std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
@@ -130,6 +136,9 @@ int main(int argc, char** argv) {
   try {
     ingest::DocumentSource source(paths, source_options, diagnostics);
     s = pipeline::build_index(source, diagnostics, options);
+  } catch (const std::invalid_argument& e) {  // --encoding names no encoding
+    std::cerr << "fahras-index: " << e.what() << "\n";
+    return kExitUsage;
   } catch (const Xapian::DatabaseLockError&) {
     std::cerr << "fahras-index: " << options.index_path << ": index is locked by another writer\n";
     return kExitFailure;
@@ -146,11 +155,12 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.passages),
               human_bytes(static_cast<double>(s.input.bytes)).c_str(), s.seconds, mb_s,
               s.seconds > 0 ? s.articles / s.seconds : 0.0, s.threads);
-  std::printf("skipped %llu inputs, %llu records; repaired %llu; duplicate ids %llu; ignored %llu files\n",
+  std::printf("skipped %llu inputs, %llu records; repaired %llu; converted %llu from other encodings; "
+              "duplicate ids %llu; ignored %llu files\n",
               static_cast<unsigned long long>(s.input.skipped_files),
               static_cast<unsigned long long>(s.input.skipped_records + s.failed),
-              static_cast<unsigned long long>(s.input.repaired), static_cast<unsigned long long>(s.duplicates),
-              static_cast<unsigned long long>(s.input.ignored_files));
+              static_cast<unsigned long long>(s.input.repaired), static_cast<unsigned long long>(s.input.converted),
+              static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.input.ignored_files));
   std::printf("index %s now holds %llu passages", options.index_path.c_str(),
               static_cast<unsigned long long>(s.index_documents));
   if (s.shards > 0) std::printf(" (built as %zu shards, merged)", s.shards);

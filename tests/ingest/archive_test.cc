@@ -68,7 +68,9 @@ Collected read_all(const std::vector<fs::path>& inputs, ingest::FieldNames field
   ingest::Diagnostics diag([&](ingest::Outcome, std::string_view where, std::string_view why) {
     c.reports.push_back(std::string(where) + " | " + std::string(why));
   });
-  ingest::DocumentSource source(inputs, {fields}, diag);
+  ingest::SourceOptions options;
+  options.fields = fields;
+  ingest::DocumentSource source(inputs, options, diag);
   schema::Article a;
   while (source.next(a)) c.articles.push_back(a);
   c.stats = diag.stats;
