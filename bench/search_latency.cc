@@ -1,7 +1,8 @@
 // fahras-search-latency: runs a query list against an index in one process and
 // prints latency percentiles (the Searcher is reused, as a server would).
 //
-//   fahras-search-latency --index DIR --queries FILE [--repeat N] [--limit K]
+//   fahras-search-latency --index DIR [--index DIR…] [--remote HOST:PORT…] --queries FILE
+//                         [--repeat N] [--limit K]
 //
 // FILE: one query per line (a TSV's first column is used; '#' lines skipped).
 #include "search/searcher.h"
@@ -15,17 +16,20 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-  std::string index, queries_path;
+  std::vector<std::string> indexes, remotes;
+  std::string queries_path;
   unsigned repeat = 5;
   std::size_t limit = 10;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--index" && i + 1 < argc) index = argv[++i];
+    if (a == "--index" && i + 1 < argc) indexes.push_back(argv[++i]);
+    else if (a == "--remote" && i + 1 < argc) remotes.push_back(argv[++i]);
     else if (a == "--queries" && i + 1 < argc) queries_path = argv[++i];
     else if (a == "--repeat" && i + 1 < argc) repeat = static_cast<unsigned>(std::stoul(argv[++i]));
     else if (a == "--limit" && i + 1 < argc) limit = std::stoul(argv[++i]);
     else {
-      std::cerr << "usage: fahras-search-latency --index DIR --queries FILE [--repeat N] [--limit K]\n";
+      std::cerr << "usage: fahras-search-latency --index DIR… [--remote HOST:PORT…] --queries FILE [--repeat N] "
+                   "[--limit K]\n";
       return 2;
     }
   }
@@ -40,7 +44,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    fahras::search::Searcher searcher(index);
+    fahras::search::Searcher searcher(indexes, remotes);
     fahras::search::SearchOptions options;
     options.limit = limit;
     for (const std::string& q : queries) searcher.search(q, options);  // warm caches, load the dictionary

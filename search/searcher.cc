@@ -5,19 +5,99 @@
 
 namespace fahras::search {
 
-Searcher::Searcher(const std::string& path, const SearcherOptions& options) : translator_(options.freedict_dir) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(path, ec)) throw SearchError(path + ": no index there (not a folder)");
-  try {
-    db_ = Xapian::Database(path);
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw SearchError(path + ": not a Xapian index (" + e.get_msg() + ")");
+Searcher::Searcher(const std::string& path, const SearcherOptions& options)
+    : Searcher(std::vector<std::string>{path}, {}, options) {}
+
+Searcher::Searcher(const std::vector<std::string>& indexes, const std::vector<std::string>& remotes,
+                   const SearcherOptions& options)
+    : options_(options), translator_(options.freedict_dir) {
+  for (const std::string& p : indexes) sources_.push_back({p, false, false});
+  for (const std::string& r : remotes) sources_.push_back({r, true, false});
+  if (sources_.empty()) throw SearchError("no index given");
+  open_all();
+}
+
+Xapian::Database Searcher::open_source(const Source& s) const {
+  Xapian::Database db;
+  if (s.remote) {
+    const auto colon = s.spec.rfind(':');
+    unsigned port = 0;
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument("no port");
+      port = static_cast<unsigned>(std::stoul(s.spec.substr(colon + 1)));
+    } catch (const std::exception&) {
+      throw SearchError("remote shard " + s.spec + ": expected HOST:PORT");
+    }
+    const unsigned connect_ms = std::min(options_.remote_timeout_ms, 5000u);
+    try {
+      db = Xapian::Remote::open(s.spec.substr(0, colon), port, options_.remote_timeout_ms, connect_ms);
+    } catch (const Xapian::Error& e) {
+      throw SearchError("remote shard " + s.spec + ": " + e.get_description());
+    }
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::exists(s.spec, ec)) throw SearchError(s.spec + ": no index there");
+    try {
+      db = Xapian::Database(s.spec);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw SearchError(s.spec + ": not a Xapian index (" + e.get_msg() + ")");
+    }
   }
-  if (db_.get_metadata(std::string(schema::kMetaSchema)).empty())
-    throw SearchError(path + ": not a fahras index (no " + std::string(schema::kMetaSchema) + " metadata)");
+  if (db.get_metadata(std::string(schema::kMetaSchema)).empty())
+    throw SearchError((s.remote ? "remote shard " : "") + s.spec + ": not a fahras index (no " +
+                      std::string(schema::kMetaSchema) + " metadata)");
+  return db;
+}
+
+void Searcher::open_all() {
+  db_ = Xapian::Database();
+  std::size_t open = 0;
+  for (Source& s : sources_) {
+    if (s.down) continue;
+    try {
+      db_.add_database(open_source(s));
+      ++open;
+    } catch (const SearchError& e) {
+      if (!(s.remote && options_.allow_partial)) throw;
+      s.down = true;
+      warnings_.push_back(std::string(e.what()) + " (left out: --allow-partial)");
+    }
+  }
+  if (open == 0) throw SearchError("no shard could be opened");
 }
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
+  for (;;) {
+    try {
+      return run(query, options);
+    } catch (const Xapian::NetworkError& e) {
+      // Which remote failed? Ask each one on a fresh connection.
+      std::vector<std::string> failed;
+      for (Source& s : sources_) {
+        if (!s.remote || s.down) continue;
+        try {
+          open_source(s).get_doccount();
+        } catch (const SearchError&) {
+          failed.push_back(s.spec);
+          s.down = true;
+        } catch (const Xapian::Error&) {
+          failed.push_back(s.spec);
+          s.down = true;
+        }
+      }
+      std::string names;
+      for (const std::string& f : failed) names += (names.empty() ? "" : ", ") + f;
+      if (failed.empty() || !options_.allow_partial)
+        throw SearchError("remote shard " + (names.empty() ? std::string("(unknown)") : names) +
+                          " failed during the search: " + e.get_description());
+      for (const std::string& f : failed)
+        warnings_.push_back("remote shard " + f + " failed during the search (left out: --allow-partial)");
+      open_all();
+    }
+  }
+}
+
+SearchResult Searcher::run(std::string_view query, const SearchOptions& options) {
   SearchResult result;
   result.query = parse_query(query, analyzer_, translator_, figures_.numbers());
   if (result.query.terms.empty() && result.query.figures.empty())

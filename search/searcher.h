@@ -44,6 +44,8 @@ struct SearchOptions {
 
 struct SearcherOptions {
   std::string freedict_dir = "/usr/share/dictd";  // English->Arabic dictionary (empty: lexicon only)
+  unsigned remote_timeout_ms = 10000;  // per remote operation; a dead or hung shard fails, never hangs
+  bool allow_partial = false;          // search the shards that answer when others fail (with a warning)
 };
 
 struct Highlight {
@@ -64,16 +66,40 @@ struct SearchResult {
   ParsedQuery query;                       // terms and figures the query was made of
 };
 
+// Several sources are searched as one index (Xapian merges their statistics,
+// so scores, collapsing and figure ranges are those of one merged index):
+// local indexes or stub database files (`indexes`), and shards served by
+// xapian-tcpsrv (`remotes`, "host:port"). A source that is missing, not a
+// fahras index or unreachable is an error naming it; with allow_partial an
+// unreachable remote is left out with a warning instead, also when it fails
+// in the middle of a search (the search is then run again without it).
 class Searcher {
  public:
   explicit Searcher(const std::string& index_path, const SearcherOptions& options = {});
+  Searcher(const std::vector<std::string>& indexes, const std::vector<std::string>& remotes,
+           const SearcherOptions& options = {});
 
   SearchResult search(std::string_view query, const SearchOptions& options = {});
 
   Xapian::doccount passages() const { return db_.get_doccount(); }
 
+  // Shards left out so far (allow_partial), one line each; empty when all answered.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
  private:
+  struct Source {
+    std::string spec;  // path, or host:port
+    bool remote = false;
+    bool down = false;
+  };
+  Xapian::Database open_source(const Source& source) const;
+  void open_all();
+  SearchResult run(std::string_view query, const SearchOptions& options);
   void explain(const ParsedQuery& query, Hit& hit, bool with_reasons);
+
+  SearcherOptions options_;
+  std::vector<Source> sources_;
+  std::vector<std::string> warnings_;
 
   Xapian::Database db_;
   analysis::Analyzer analyzer_;

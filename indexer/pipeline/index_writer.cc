@@ -6,7 +6,7 @@
 
 namespace fahras::pipeline {
 
-std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path) {
+std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec) {
   auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
   const std::string version = db->get_metadata(std::string(schema::kMetaSchema));
   if (db->get_doccount() != 0 && version.empty())
@@ -14,7 +14,12 @@ std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path) {
   if (!version.empty() && version != schema::kSchemaVersion)
     throw std::runtime_error(path + " has fahras schema " + version + ", this build writes " +
                              std::string(schema::kSchemaVersion) + ": index into a new folder");
+  const std::string built_as = db->get_metadata(std::string(schema::kMetaShard));
+  if (db->get_doccount() != 0 && built_as != shard_spec)
+    throw std::runtime_error(path + " was built as " + (built_as.empty() ? "a whole index" : "shard " + built_as) +
+                             ", not " + (shard_spec.empty() ? "a whole index" : "shard " + shard_spec));
   db->set_metadata(std::string(schema::kMetaSchema), std::string(schema::kSchemaVersion));
+  db->set_metadata(std::string(schema::kMetaShard), shard_spec);
   return db;
 }
 

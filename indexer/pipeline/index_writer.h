@@ -26,7 +26,8 @@ namespace fahras::pipeline {
 // Opens (creating if needed) the index at `path` for writing, after checking it
 // is a fahras index of this schema or an empty database, and records the schema
 // version. Holding the returned database holds the index's write lock.
-std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path);
+// `shard_spec` ("K/N" or empty) must match what an existing index was built as.
+std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec = {});
 
 class IndexWriter {
  public:

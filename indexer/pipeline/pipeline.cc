@@ -39,7 +39,9 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
 
   // A new index is built by per-thread shards merged at the end; an existing
   // one is updated by the single writer, which replaces re-indexed articles.
-  std::unique_ptr<Xapian::WritableDatabase> db = open_index(options.index_path);
+  const std::string shard_spec =
+      options.shards != 0 ? std::to_string(options.shard) + "/" + std::to_string(options.shards) : std::string();
+  std::unique_ptr<Xapian::WritableDatabase> db = open_index(options.index_path, shard_spec);
   std::unique_ptr<ShardWriters> shards;
   std::unique_ptr<IndexWriter> writer;
   if (db->get_doccount() == 0 && options.parallel_writers) shards = std::make_unique<ShardWriters>(options.index_path, std::move(db));
@@ -60,10 +62,16 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                         owned.push_back(std::make_unique<Work>());
                                         w = owned.back().get();
                                       }
-                                      if (!source.next(w->article)) {
-                                        free_list.push(w);
-                                        fc.stop();
-                                        return nullptr;
+                                      for (;;) {
+                                        if (!source.next(w->article)) {
+                                          free_list.push(w);
+                                          fc.stop();
+                                          return nullptr;
+                                        }
+                                        if (options.shards == 0 ||
+                                            schema::shard_of(w->article.id, options.shards) + 1 == options.shard)
+                                          break;
+                                        ++summary.other_shard;
                                       }
                                       w->duplicate = shards && !seen.insert(schema::article_key(w->article.id)).second;
                                       return w;

@@ -33,6 +33,7 @@ struct IndexOptions {
   std::size_t max_in_flight = 0;     // 0: 4 per thread
   std::uint64_t commit_every = 10000;  // articles between commits (updates of an existing index)
   bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
+  std::uint32_t shard = 0, shards = 0;  // --shard K/N: keep only articles with shard_of(id, N) == K-1 (0/0: all)
   schema::BuildOptions build;
 };
 
@@ -44,6 +45,7 @@ struct IndexSummary {
   std::uint64_t failed = 0;      // articles whose analysis failed
   std::uint64_t index_documents = 0;  // documents in the index afterwards
   std::size_t shards = 0;             // shards built and merged (0: the single-writer path)
+  std::uint64_t other_shard = 0;      // articles left to the other shards (--shard)
   double seconds = 0;
   unsigned threads = 0;
 };

@@ -77,7 +77,9 @@ Xapian::doccount ShardWriters::finish() {
   // Compact into a sibling folder, then swap it in while still holding the lock
   // of the (empty) target until the last moment.
   const std::string compacted = path_ + ".compacted";
-  const std::string version = target_->get_metadata(std::string(schema::kMetaSchema));
+  std::vector<std::pair<std::string, std::string>> metadata;  // the target's, kept after the swap
+  for (auto k = target_->metadata_keys_begin(); k != target_->metadata_keys_end(); ++k)
+    metadata.emplace_back(*k, target_->get_metadata(*k));
   if (shards_.empty()) {
     target_->commit();
     target_->close();
@@ -89,7 +91,7 @@ Xapian::doccount ShardWriters::finish() {
   }
   target_.reset();
   Xapian::WritableDatabase final_db(path_, Xapian::DB_OPEN);
-  final_db.set_metadata(std::string(schema::kMetaSchema), version);
+  for (const auto& [key, value] : metadata) final_db.set_metadata(key, value);
   final_db.commit();
   const Xapian::doccount n = final_db.get_doccount();
   final_db.close();

@@ -43,6 +43,10 @@ std::string article_key(std::string_view id) {
   return key;
 }
 
+std::uint32_t shard_of(std::string_view article_id, std::uint32_t n) {
+  return n == 0 ? 0 : static_cast<std::uint32_t>(fnv1a(article_id) % n);
+}
+
 std::string passage_uid(std::string_view article_id, std::uint32_t passage) {
   std::string uid(kPrefixUid);
   uid += article_key(article_id);

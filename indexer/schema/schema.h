@@ -18,6 +18,7 @@
 //                    (range filters OR a value range over these slots)
 //   data      one JSON object: {"id","passage","title","text","date","source","url"}
 //   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
+//             fahras.shard = "K/N" when built with --shard K/N
 //
 // <key> is the article id when it fits in a Xapian term; longer ids are cut and
 // suffixed with a hash (article_key()).
@@ -44,12 +45,18 @@ inline constexpr Xapian::valueno kSlotFigureFirst = 10;
 inline constexpr Xapian::valueno kFigureSlots = 8;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
+inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a shard built with --shard
 inline constexpr std::string_view kSchemaVersion = "3";
 
 // The article id as used in terms and the collapse value: the id itself when
 // short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex
 // digits of its 64-bit FNV-1a hash. Stable across runs and machines.
 std::string article_key(std::string_view article_id);
+
+// The shard (0 … n-1) an article belongs to when an archive is split into n:
+// FNV-1a 64 of the article id, modulo n. Stable across runs, machines and
+// builds, so N machines given the same inputs each build one disjoint shard.
+std::uint32_t shard_of(std::string_view article_id, std::uint32_t n);
 
 // Q<key>#<n>: the unique term of passage n.
 std::string passage_uid(std::string_view article_id, std::uint32_t passage);

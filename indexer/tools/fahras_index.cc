@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
   bool quiet = false, single_writer = false;
+  std::string shard_spec;
 
   po::options_description visible(kUsage);
   visible.add_options()
@@ -94,6 +95,9 @@ int main(int argc, char** argv) {
        "default: UTF-8, a byte-order mark, or what ICU's detector finds")
       ("max-words", po::value(&options.build.passages.max_words)->value_name("N")->default_value(120),
        "cut paragraphs longer than N words at sentence ends")
+      ("shard", po::value(&shard_spec)->value_name("K/N"),
+       "index only the articles of shard K of N (1 <= K <= N): those whose id's FNV-1a hash "
+       "modulo N is K-1, so N machines given the same inputs build N disjoint shards")
       ("single-writer", po::bool_switch(&single_writer),
        "build a new index with one Xapian writer instead of one shard per thread merged at the end")
       ("quiet,q", po::bool_switch(&quiet), "print no per-input messages, only the summary");
@@ -114,6 +118,14 @@ int main(int argc, char** argv) {
     }
     if (options.index_path.empty()) throw po::error("--index DIR is required");
     options.parallel_writers = !single_writer;
+    if (!shard_spec.empty()) {
+      unsigned k = 0, n = 0;
+      char slash = 0, extra = 0;
+      if (std::sscanf(shard_spec.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || k < 1 || k > n)
+        throw po::error("bad --shard '" + shard_spec + "' (expected K/N with 1 <= K <= N)");
+      options.shard = k;
+      options.shards = n;
+    }
     if (inputs.empty()) throw po::error("no INPUT given");
     for (const std::string& f : fields)
       if (!set_field(source_options.fields, f)) throw po::error("bad --field '" + f + "' (expected NAME=KEY)");
@@ -161,6 +173,9 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(s.input.skipped_records + s.failed),
               static_cast<unsigned long long>(s.input.repaired), static_cast<unsigned long long>(s.input.converted),
               static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.input.ignored_files));
+  if (options.shards != 0)
+    std::printf("shard %u/%u: left %llu articles to the other shards\n", options.shard, options.shards,
+                static_cast<unsigned long long>(s.other_shard));
   std::printf("index %s now holds %llu passages", options.index_path.c_str(),
               static_cast<unsigned long long>(s.index_documents));
   if (s.shards > 0) std::printf(" (built as %zu shards, merged)", s.shards);

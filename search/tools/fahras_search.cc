@@ -38,7 +38,8 @@ missing or non-fahras index, a query with no searchable words).
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string index, color = "auto";
+  std::vector<std::string> indexes, remotes;
+  std::string color = "auto";
   std::vector<std::string> words;
   search::SearchOptions options;
   search::SearcherOptions searcher_options;
@@ -47,7 +48,14 @@ int main(int argc, char** argv) {
   po::options_description visible(kUsage);
   visible.add_options()
       ("help,h", "show this help and exit")
-      ("index,i", po::value(&index)->value_name("DIR"), "the fahras index to search (required)")
+      ("index,i", po::value(&indexes)->value_name("DIR")->composing(),
+       "a fahras index (folder or Xapian stub file) to search; repeat to search several shards as one")
+      ("remote", po::value(&remotes)->value_name("HOST:PORT")->composing(),
+       "a shard served by xapian-tcpsrv (scripts/serve-shard); repeatable")
+      ("allow-partial", po::bool_switch(&searcher_options.allow_partial),
+       "when a remote shard cannot be reached, search the others and warn instead of failing")
+      ("remote-timeout", po::value(&searcher_options.remote_timeout_ms)->value_name("MS")->default_value(10000),
+       "give up on a remote shard that does not answer within MS milliseconds")
       ("limit,n", po::value(&options.limit)->value_name("K")->default_value(10), "results to show")
       ("offset", po::value(&options.offset)->value_name("N")->default_value(0), "results to skip (paging)")
       ("per-article", po::value(&options.per_article)->value_name("N")->default_value(1),
@@ -74,7 +82,7 @@ int main(int argc, char** argv) {
       std::cout << visible << kExitCodes;
       return kExitFound;
     }
-    if (index.empty()) throw po::error("--index DIR is required");
+    if (indexes.empty() && remotes.empty()) throw po::error("--index DIR (or --remote HOST:PORT) is required");
     if (words.empty()) throw po::error("no QUERY given");
     if (color != "auto" && color != "always" && color != "never")
       throw po::error("--color must be auto, always or never");
@@ -87,8 +95,9 @@ int main(int argc, char** argv) {
   const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
 
   try {
-    search::Searcher searcher(index, searcher_options);
+    search::Searcher searcher(indexes, remotes, searcher_options);
     const search::SearchResult result = searcher.search(query, options);
+    for (const std::string& w : searcher.warnings()) std::cerr << "fahras-search: warning: " << w << "\n";
     for (const search::Hit& hit : result.hits) {
       if (json) std::cout << search::format_json(hit) << '\n';
       else std::cout << search::format_text(hit, use_color) << '\n';
@@ -101,7 +110,7 @@ int main(int argc, char** argv) {
   } catch (const search::SearchError& e) {
     std::cerr << "fahras-search: " << e.what() << "\n";
   } catch (const Xapian::Error& e) {
-    std::cerr << "fahras-search: " << index << ": " << e.get_description() << "\n";
+    std::cerr << "fahras-search: " << e.get_description() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "fahras-search: " << e.what() << "\n";
   }
