@@ -8,6 +8,7 @@
 // MRR@10 averages 1/rank of the first relevant article within 10 (0 if none).
 // fahras ranks passages collapsed to one per article, so ranks are article ranks
 // for both systems.
+#include "peers/plain_xapian.h"
 #include "search/searcher.h"
 
 #include <xapian.h>
@@ -45,19 +46,6 @@ std::vector<Query> read_queries(const std::string& path) {
     if (!q.text.empty() && !q.relevant.empty()) out.push_back(q);
   }
   return out;
-}
-
-std::vector<std::string> plain_search(Xapian::Database& db, const std::string& query, unsigned limit) {
-  Xapian::QueryParser qp;
-  qp.set_stemmer(Xapian::Stem("arabic"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_database(db);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(qp.parse_query(query));
-  std::vector<std::string> ids;
-  const Xapian::MSet mset = enquire.get_mset(0, limit);
-  for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_data());
-  return ids;
 }
 
 // 1-based rank of the first relevant id within the list, 0 if none.

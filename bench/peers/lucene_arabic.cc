@@ -24,13 +24,7 @@ int main(int argc, char** argv) {
     if (a == "--index" && i + 1 < argc) {
       index = argv[++i];
     } else if (a == "--field" && i + 1 < argc) {
-      const std::string spec = argv[++i];
-      const auto eq = spec.find('=');
-      const std::string name = spec.substr(0, eq), key = eq == std::string::npos ? "" : spec.substr(eq + 1);
-      if (name == "id") options.fields.id = key;
-      else if (name == "text") options.fields.text = key;
-      else if (name == "title") options.fields.title = key;
-      else if (name == "date") options.fields.date = key;
+      fahras::ingest::set_field(options.fields, argv[++i]);
     } else {
       inputs.emplace_back(a);
     }

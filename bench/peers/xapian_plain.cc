@@ -6,6 +6,7 @@
 //   xapian-plain index  --index DIR [--field NAME=KEY]... INPUT...
 //   xapian-plain search --index DIR [--limit K] QUERY...     (prints article ids)
 #include "ingest/source.h"
+#include "peers/plain_xapian.h"
 
 #include <xapian.h>
 
@@ -24,18 +25,6 @@ int usage() {
   return 2;
 }
 
-bool set_field(fahras::ingest::FieldNames& f, const std::string& spec) {
-  const auto eq = spec.find('=');
-  if (eq == std::string::npos) return false;
-  const std::string name = spec.substr(0, eq), key = spec.substr(eq + 1);
-  if (name == "id") f.id = key;
-  else if (name == "title") f.title = key;
-  else if (name == "text") f.text = key;
-  else if (name == "date") f.date = key;
-  else return false;
-  return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,7 +39,7 @@ int main(int argc, char** argv) {
     if (a == "--index" && i + 1 < argc) index = argv[++i];
     else if (a == "--limit" && i + 1 < argc) limit = static_cast<unsigned>(std::stoul(argv[++i]));
     else if (a == "--field" && i + 1 < argc) {
-      if (!set_field(options.fields, argv[++i])) return usage();
+      if (!fahras::ingest::set_field(options.fields, argv[++i])) return usage();
     } else rest.push_back(a);
   }
   if (index.empty() || rest.empty()) return usage();
@@ -85,15 +74,9 @@ int main(int argc, char** argv) {
       Xapian::Database db(index);
       std::string query;
       for (const std::string& w : rest) query += (query.empty() ? "" : " ") + w;
-      Xapian::QueryParser qp;
-      qp.set_stemmer(Xapian::Stem("arabic"));
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-      qp.set_database(db);
-      Xapian::Enquire enquire(db);
-      enquire.set_query(qp.parse_query(query));
-      const Xapian::MSet mset = enquire.get_mset(0, limit);
-      for (auto it = mset.begin(); it != mset.end(); ++it) std::cout << it.get_document().get_data() << '\n';
-      return mset.empty() ? 1 : 0;
+      const std::vector<std::string> ids = plain_search(db, query, limit);
+      for (const std::string& id : ids) std::cout << id << '\n';
+      return ids.empty() ? 1 : 0;
     }
   } catch (const Xapian::Error& e) {
     std::cerr << "xapian-plain: " << e.get_description() << '\n';

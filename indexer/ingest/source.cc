@@ -85,6 +85,21 @@ bool read_field(const simdjson::dom::object& obj, const std::string& name, std::
 
 }  // namespace
 
+bool set_field(FieldNames& fields, std::string_view spec) {
+  const auto eq = spec.find('=');
+  if (eq == std::string_view::npos) return false;
+  const std::string_view name = spec.substr(0, eq);
+  std::string key(spec.substr(eq + 1));
+  if (name == "id") fields.id = std::move(key);
+  else if (name == "title") fields.title = std::move(key);
+  else if (name == "text") fields.text = std::move(key);
+  else if (name == "date") fields.date = std::move(key);
+  else if (name == "source") fields.source = std::move(key);
+  else if (name == "url") fields.url = std::move(key);
+  else return false;
+  return true;
+}
+
 struct DocumentSource::Context {
   Diagnostics& diag;
   const FieldNames& fields;

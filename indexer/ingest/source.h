@@ -36,6 +36,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fahras::ingest {
@@ -49,6 +50,10 @@ struct FieldNames {
   std::string source = "source";
   std::string url = "url";
 };
+
+// Applies a "NAME=KEY" spec (--field id=url): NAME is one of id, title, text,
+// date, source, url. False when the spec is malformed or NAME unknown.
+bool set_field(FieldNames& fields, std::string_view spec);
 
 struct SourceOptions {
   FieldNames fields;

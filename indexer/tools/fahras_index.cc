@@ -45,20 +45,6 @@ and counted in the summary), 1 when the index could not be written (locked by
 another writer, not a fahras index, unwritable), 2 for a usage error.
 )";
 
-bool set_field(ingest::FieldNames& fields, const std::string& spec) {
-  const auto eq = spec.find('=');
-  if (eq == std::string::npos) return false;
-  const std::string name = spec.substr(0, eq), key = spec.substr(eq + 1);
-  if (name == "id") fields.id = key;
-  else if (name == "title") fields.title = key;
-  else if (name == "text") fields.text = key;
-  else if (name == "date") fields.date = key;
-  else if (name == "source") fields.source = key;
-  else if (name == "url") fields.url = key;
-  else return false;
-  return true;
-}
-
 std::string human_bytes(double b) {
   const char* units[] = {"B", "KB", "MB", "GB", "TB"};
   int u = 0;
@@ -128,7 +114,7 @@ int main(int argc, char** argv) {
     }
     if (inputs.empty()) throw po::error("no INPUT given");
     for (const std::string& f : fields)
-      if (!set_field(source_options.fields, f)) throw po::error("bad --field '" + f + "' (expected NAME=KEY)");
+      if (!ingest::set_field(source_options.fields, f)) throw po::error("bad --field '" + f + "' (expected NAME=KEY)");
   } catch (const po::error& e) {
     std::cerr << "fahras-index: " << e.what() << "\nTry 'fahras-index --help'.\n";
     return kExitUsage;

@@ -3,6 +3,9 @@
 // the same archive built as one index; a dead shard is an error naming it, or,
 // with --allow-partial, a warning. Servers are started and killed by the test,
 // on loopback only, and every wait is bounded.
+#include "support/run.h"
+#include "support/temp_dir.h"
+
 #include <catch2/catch.hpp>
 #include <simdjson.h>
 #include <arpa/inet.h>
@@ -28,46 +31,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Dir {
-  fs::path path;
-  Dir(const Dir&) = delete;
-  Dir& operator=(const Dir&) = delete;
-  Dir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("fahras-scale-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-struct Run {
-  int code = -1;
-  std::string out, err;
-  double seconds = 0;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
-Run run(const std::string& cmd, const fs::path& tmp) {
-  const auto t0 = std::chrono::steady_clock::now();
-  const int status = std::system((cmd + " >'" + (tmp / "o").string() + "' 2>'" + (tmp / "e").string() + "'").c_str());
-  Run r;
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(tmp / "o");
-  r.err = slurp(tmp / "e");
-  return r;
-}
-
-std::string bin(const char* tool) { return std::string("'") + FAHRAS_BIN_DIR + "/" + tool + "'"; }
+using fahras::test::bin;
+using fahras::test::Run;
+using fahras::test::run;
+using fahras::test::TempDir;
 
 int free_port() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -146,13 +113,13 @@ std::vector<Hit> hits(const std::string& json_lines) {
 
 // The indexes, built once per test process (Catch2 runs the test case once per SECTION).
 struct Built {
-  Dir tmp;
+  TempDir tmp;
   fs::path whole;
   std::vector<fs::path> shards;
 };
 
 void build_into(Built& out) {
-    const Dir& tmp = out.tmp;
+    const TempDir& tmp = out.tmp;
     const fs::path snn = fs::path(FAHRAS_SOURCE_DIR) / ".." / "shared" / "corpora" / "saudinewsnet";
     std::string inputs, fields;
     if (fs::exists(snn / "2015-07-21.zip") && fs::exists(snn / "2015-07-22.zip")) {
@@ -162,13 +129,13 @@ void build_into(Built& out) {
       WARN("../shared/corpora/saudinewsnet absent: scale-out checked on corpora/seeds only");
       inputs = std::string("'") + FAHRAS_SOURCE_DIR + "/corpora/seeds'";
     }
-    out.whole = tmp.path / "whole";
-    REQUIRE(run(bin("fahras-index") + " -q -j 2 --index '" + out.whole.string() + "'" + fields + inputs, tmp.path).code == 0);
+    out.whole = tmp.path() / "whole";
+    REQUIRE(run(bin("fahras-index") + " -q -j 2 --index '" + out.whole.string() + "'" + fields + inputs, tmp.path()).code == 0);
     for (int k = 1; k <= 3; ++k) {
-      out.shards.push_back(tmp.path / ("shard-" + std::to_string(k)));
+      out.shards.push_back(tmp.path() / ("shard-" + std::to_string(k)));
       const Run r = run(bin("fahras-index") + " -q -j 2 --shard " + std::to_string(k) + "/3 --index '" +
                             out.shards.back().string() + "'" + fields + inputs,
-                        tmp.path);
+                        tmp.path());
       INFO(r.err);
       REQUIRE(r.code == 0);
       REQUIRE(r.out.find("left") != std::string::npos);
@@ -176,14 +143,14 @@ void build_into(Built& out) {
 }
 
 const Built& built() {
-  static Built b;  // in place: Dir removes its folder when destroyed, so it is never copied
+  static Built b;  // in place: TempDir removes its folder when destroyed, so it is never copied
   static const bool ready = (build_into(b), true);
   (void)ready;
   return b;
 }
 
 TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index; dead shards are named", "[e2e][scaleout]") {
-  Dir tmp;
+  TempDir tmp;
   const fs::path& whole = built().whole;
   const std::vector<fs::path>& shards = built().shards;
 
@@ -197,8 +164,8 @@ TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index; dead shar
   std::size_t compared = 0;
   for (const char* q : queries) {
     CAPTURE(q);
-    const Run x = run(bin("fahras-search") + " --json --limit 20" + one + "'" + q + "'", tmp.path);
-    const Run y = run(bin("fahras-search") + " --json --limit 20" + sharded + "'" + q + "'", tmp.path);
+    const Run x = run(bin("fahras-search") + " --json --limit 20" + one + "'" + q + "'", tmp.path());
+    const Run y = run(bin("fahras-search") + " --json --limit 20" + sharded + "'" + q + "'", tmp.path());
     INFO(y.err);
     REQUIRE(x.code == y.code);
     const std::vector<Hit> hx = hits(x.out), hy = hits(y.out);
@@ -215,18 +182,18 @@ TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index; dead shar
   CHECK(compared > 0);
 
   SECTION("fahras-merge of the shards gives the same documents as the single build") {
-    const fs::path merged = tmp.path / "merged";
+    const fs::path merged = tmp.path() / "merged";
     const Run m = run(bin("fahras-merge") + " --index '" + merged.string() + "' '" + shards[0].string() + "' '" +
                           shards[1].string() + "' '" + shards[2].string() + "'",
-                      tmp.path);
+                      tmp.path());
     INFO(m.err);
     REQUIRE(m.code == 0);
-    const Run x = run(bin("fahras-search") + " --json --limit 5" + one + "'9000 معتقل'", tmp.path);
-    const Run y = run(bin("fahras-search") + " --json --limit 5 --index '" + merged.string() + "' '9000 معتقل'", tmp.path);
+    const Run x = run(bin("fahras-search") + " --json --limit 5" + one + "'9000 معتقل'", tmp.path());
+    const Run y = run(bin("fahras-search") + " --json --limit 5 --index '" + merged.string() + "' '9000 معتقل'", tmp.path());
     CHECK(hits(x.out).size() == hits(y.out).size());
-    const Run twice = run(bin("fahras-merge") + " --index '" + (tmp.path / "m2").string() + "' '" +
+    const Run twice = run(bin("fahras-merge") + " --index '" + (tmp.path() / "m2").string() + "' '" +
                               shards[0].string() + "' '" + shards[0].string() + "'",
-                          tmp.path);
+                          tmp.path());
     CHECK(twice.code == 1);
     CHECK(twice.err.find("given twice") != std::string::npos);
   }
@@ -234,18 +201,18 @@ TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index; dead shar
   SECTION("a taken port is refused with a clear message") {
     const Run r = run("bash '" + std::string(FAHRAS_SOURCE_DIR) + "/scripts/serve-shard' '" + shards[0].string() +
                           "' " + std::to_string(a.port),
-                      tmp.path);
+                      tmp.path());
     CHECK(r.code == 1);
     CHECK(r.err.find("already in use") != std::string::npos);
   }
 
   SECTION("a killed shard server: an error naming it, or results from the rest with --allow-partial") {
     b.kill();
-    const Run fail = run(bin("fahras-search") + " --json" + sharded + "'وزارة الصحة'", tmp.path);
+    const Run fail = run(bin("fahras-search") + " --json" + sharded + "'وزارة الصحة'", tmp.path());
     CHECK(fail.code == 2);
     CHECK(fail.err.find(b.spec()) != std::string::npos);
     CHECK(fail.seconds < 10);
-    const Run partial = run(bin("fahras-search") + " --json --allow-partial" + sharded + "'وزارة الصحة'", tmp.path);
+    const Run partial = run(bin("fahras-search") + " --json --allow-partial" + sharded + "'وزارة الصحة'", tmp.path());
     CHECK(partial.code == 0);
     CHECK(partial.err.find("warning") != std::string::npos);
     CHECK(partial.err.find(b.spec()) != std::string::npos);

@@ -2,6 +2,8 @@
 // then search it as a user would (text and --json), re-index, and check the
 // error paths (missing index, non-fahras index, locked index, empty query).
 #include "schema/schema.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <simdjson.h>
@@ -19,43 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
+using fahras::test::bin;
+using fahras::test::Run;
+using fahras::test::run;
+using fahras::test::TempDir;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("fahras-e2e-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-// Runs a shell command line, capturing stdout and stderr.
-Run run(const std::string& cmd, const fs::path& tmp) {
-  const fs::path out = tmp / "stdout", err = tmp / "stderr";
-  const int status = std::system((cmd + " >'" + out.string() + "' 2>'" + err.string() + "'").c_str());
-  Run r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-std::string bin(const char* tool) { return std::string("'") + FAHRAS_BIN_DIR + "/" + tool + "'"; }
 std::string seeds() { return std::string("'") + FAHRAS_SOURCE_DIR + "/corpora/seeds'"; }
 
 // Article ids of `fahras-search --json` output, in rank order; checks each line's fields.
@@ -95,10 +65,10 @@ Xapian::doccount passages_in(const fs::path& index) { return Xapian::Database(in
 
 TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-index replaces", "[e2e]") {
   TempDir tmp;
-  const fs::path index = tmp.path / "index";
+  const fs::path index = tmp.path() / "index";
   const std::string index_arg = " --index '" + index.string() + "' ";
 
-  const Run indexed = run(bin("fahras-index") + index_arg + "--threads 2 " + seeds(), tmp.path);
+  const Run indexed = run(bin("fahras-index") + index_arg + "--threads 2 " + seeds(), tmp.path());
   INFO(indexed.out << indexed.err);
   REQUIRE(indexed.code == 0);
   CHECK(indexed.out.find("indexed 5 articles") != std::string::npos);
@@ -131,7 +101,7 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
   };
   for (const Case& c : cases) {
     CAPTURE(c.query);
-    const Run json = run(bin("fahras-search") + index_arg + "--json '" + c.query + "'", tmp.path);
+    const Run json = run(bin("fahras-search") + index_arg + "--json '" + c.query + "'", tmp.path());
     INFO(json.err);
     REQUIRE(json.code == 0);
     std::vector<std::string> got = json_docs(json.out);
@@ -144,13 +114,13 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
     std::sort(unique.begin(), unique.end());
     CHECK(std::adjacent_find(unique.begin(), unique.end()) == unique.end());
 
-    const Run text = run(bin("fahras-search") + index_arg + "--color never '" + c.query + "'", tmp.path);
+    const Run text = run(bin("fahras-search") + index_arg + "--color never '" + c.query + "'", tmp.path());
     REQUIRE(text.code == 0);
     CHECK(text_docs(text.out) == got);
   }
 
   SECTION("more than 40000 people finds the 43,000 al-Hol/Roj passage first, and says why") {
-    const Run r = run(bin("fahras-search") + index_arg + "--json --explain 'more than 40000 people'", tmp.path);
+    const Run r = run(bin("fahras-search") + index_arg + "--json --explain 'more than 40000 people'", tmp.path());
     REQUIRE(r.code == 0);
     simdjson::ondemand::parser parser;
     simdjson::padded_string first(r.out.substr(0, r.out.find('\n')));
@@ -166,13 +136,13 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
 
   SECTION("a figure with a merely co-occurring word ranks below the figure with its unit") {
     // 004 says "9000 معتقل"; 000 has 9000 with محتجز (related unit): related ranks second.
-    const Run r = run(bin("fahras-search") + index_arg + "--json --explain '9000 معتقل'", tmp.path);
+    const Run r = run(bin("fahras-search") + index_arg + "--json --explain '9000 معتقل'", tmp.path());
     REQUIRE(r.code == 0);
     CHECK(r.out.find("(value and unit)") < r.out.find("(value and a related unit)"));
   }
 
   SECTION("--per-article 0 shows several passages of one article") {
-    const Run all = run(bin("fahras-search") + index_arg + "--json --per-article 0 --limit 50 داعش", tmp.path);
+    const Run all = run(bin("fahras-search") + index_arg + "--json --per-article 0 --limit 50 داعش", tmp.path());
     REQUIRE(all.code == 0);
     std::vector<std::string> got = json_docs(all.out);
     std::sort(got.begin(), got.end());
@@ -180,32 +150,32 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
   }
 
   SECTION("highlights mark the matched words, in colour only when asked") {
-    const Run colored = run(bin("fahras-search") + index_arg + "--color always --limit 1 '9000 معتقل'", tmp.path);
+    const Run colored = run(bin("fahras-search") + index_arg + "--color always --limit 1 '9000 معتقل'", tmp.path());
     // The matched figure is highlighted as a whole, qualifier to unit.
     CHECK(colored.out.find("\x1b[1;33mأكثر من 9000 معتقل\x1b[0m") != std::string::npos);
-    const Run plain = run(bin("fahras-search") + index_arg + "--limit 1 '9000 معتقل'", tmp.path);  // not a tty
+    const Run plain = run(bin("fahras-search") + index_arg + "--limit 1 '9000 معتقل'", tmp.path());  // not a tty
     CHECK(plain.out.find('\x1b') == std::string::npos);
   }
 
   SECTION("re-indexing the same articles leaves the passage count unchanged") {
-    const Run again = run(bin("fahras-index") + index_arg + "-j 2 " + seeds(), tmp.path);
+    const Run again = run(bin("fahras-index") + index_arg + "-j 2 " + seeds(), tmp.path());
     REQUIRE(again.code == 0);
     CHECK(passages_in(index) == passages);
     // One article again, given as a file: still no duplicates.
-    const Run one = run(bin("fahras-index") + index_arg + seeds() + "/004_fdaf68bc1273c250.txt", tmp.path);
+    const Run one = run(bin("fahras-index") + index_arg + seeds() + "/004_fdaf68bc1273c250.txt", tmp.path());
     REQUIRE(one.code == 0);
     CHECK(passages_in(index) == passages);
   }
 
   SECTION("a query of stopwords only is an error") {
-    const Run r = run(bin("fahras-search") + index_arg + "'في من'", tmp.path);
+    const Run r = run(bin("fahras-search") + index_arg + "'في من'", tmp.path());
     CHECK(r.code == 2);
     CHECK(r.err.find("empty query") != std::string::npos);
   }
 
   SECTION("a second writer gets a clear 'locked' message") {
     Xapian::WritableDatabase holder(index.string(), Xapian::DB_OPEN);
-    const Run r = run(bin("fahras-index") + index_arg + seeds(), tmp.path);
+    const Run r = run(bin("fahras-index") + index_arg + seeds(), tmp.path());
     CHECK(r.code == 1);
     CHECK(r.err.find("locked by another writer") != std::string::npos);
   }
@@ -213,11 +183,11 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
 
 TEST_CASE("search refuses a missing index and a Xapian database that is not fahras's", "[e2e]") {
   TempDir tmp;
-  const Run missing = run(bin("fahras-search") + " --index '" + (tmp.path / "nope").string() + "' test", tmp.path);
+  const Run missing = run(bin("fahras-search") + " --index '" + (tmp.path() / "nope").string() + "' test", tmp.path());
   CHECK(missing.code == 2);
   CHECK(missing.err.find("no index there") != std::string::npos);
 
-  const fs::path foreign = tmp.path / "foreign";
+  const fs::path foreign = tmp.path() / "foreign";
   {
     Xapian::WritableDatabase db(foreign.string(), Xapian::DB_CREATE);
     Xapian::Document doc;
@@ -225,26 +195,26 @@ TEST_CASE("search refuses a missing index and a Xapian database that is not fahr
     db.add_document(doc);
     db.commit();
   }
-  const Run r = run(bin("fahras-search") + " --index '" + foreign.string() + "' test", tmp.path);
+  const Run r = run(bin("fahras-search") + " --index '" + foreign.string() + "' test", tmp.path());
   CHECK(r.code == 2);
   CHECK(r.err.find("not a fahras index") != std::string::npos);
-  const Run w = run(bin("fahras-index") + " --index '" + foreign.string() + "' " + seeds(), tmp.path);
+  const Run w = run(bin("fahras-index") + " --index '" + foreign.string() + "' " + seeds(), tmp.path());
   CHECK(w.code == 1);
   CHECK(w.err.find("not a fahras index") != std::string::npos);
 }
 
 TEST_CASE("command lines: --help, usage errors, unreadable inputs are reported and counted", "[e2e]") {
   TempDir tmp;
-  CHECK(run(bin("fahras-index") + " --help", tmp.path).code == 0);
-  CHECK(run(bin("fahras-search") + " --help", tmp.path).code == 0);
-  const Run no_index = run(bin("fahras-index") + " " + seeds(), tmp.path);
+  CHECK(run(bin("fahras-index") + " --help", tmp.path()).code == 0);
+  CHECK(run(bin("fahras-search") + " --help", tmp.path()).code == 0);
+  const Run no_index = run(bin("fahras-index") + " " + seeds(), tmp.path());
   CHECK(no_index.code == 2);
   CHECK(no_index.err.find("--index") != std::string::npos);
 
-  const fs::path missing = tmp.path / "missing.txt";
-  const Run r = run(bin("fahras-index") + " --index '" + (tmp.path / "i").string() + "' '" + missing.string() +
+  const fs::path missing = tmp.path() / "missing.txt";
+  const Run r = run(bin("fahras-index") + " --index '" + (tmp.path() / "i").string() + "' '" + missing.string() +
                         "' " + seeds(),
-                    tmp.path);
+                    tmp.path());
   CHECK(r.code == 0);
   CHECK(r.err.find(missing.string()) != std::string::npos);
   CHECK(r.out.find("indexed 5 articles") != std::string::npos);

@@ -1,6 +1,7 @@
 // JSON arrays, archives and compressed files are read in place; corrupt ones are
 // reported with their name and the rest of the batch goes on.
 #include "ingest/source.h"
+#include "support/temp_dir.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -18,18 +19,7 @@ using namespace fahras;
 
 namespace {
 
-struct Dir {
-  fs::path path;
-  Dir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("fahras-archive-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using fahras::test::TempDir;
 
 void write_file(const fs::path& p, const std::string& content) {
   std::ofstream(p, std::ios::binary) << content;
@@ -93,9 +83,9 @@ const std::string kArray = R"([
 }  // namespace
 
 TEST_CASE("a JSON array file gives one article per object; bad records are named by number", "[ingest][json]") {
-  Dir d;
-  write_file(d.path / "day.json", kArray);
-  const Collected c = read_all({d.path / "day.json"}, {.id = "url", .text = "content", .date = "date_extracted"});
+  TempDir d;
+  write_file(d.path() / "day.json", kArray);
+  const Collected c = read_all({d.path() / "day.json"}, {.id = "url", .text = "content", .date = "date_extracted"});
   REQUIRE(c.articles.size() == 2);
   CHECK(c.articles[0].id == "https://a.example/1");
   CHECK(c.articles[0].title == "عنوان");
@@ -107,10 +97,10 @@ TEST_CASE("a JSON array file gives one article per object; bad records are named
 }
 
 TEST_CASE("a malformed JSON array file is reported and skipped, the next file is read", "[ingest][json]") {
-  Dir d;
-  write_file(d.path / "a.json", "[{\"id\": \"x\", \"text\": \"نص\"");  // truncated
-  write_file(d.path / "b.json", R"({"id": "single", "text": "مقالة واحدة"})");  // one object
-  const Collected c = read_all({d.path});
+  TempDir d;
+  write_file(d.path() / "a.json", "[{\"id\": \"x\", \"text\": \"نص\"");  // truncated
+  write_file(d.path() / "b.json", R"({"id": "single", "text": "مقالة واحدة"})");  // one object
+  const Collected c = read_all({d.path()});
   REQUIRE(c.articles.size() == 1);
   CHECK(c.articles[0].id == "single");
   CHECK(c.stats.skipped_files == 1);
@@ -118,44 +108,44 @@ TEST_CASE("a malformed JSON array file is reported and skipped, the next file is
 }
 
 TEST_CASE("zip and tar.gz archives are read in place, entry by entry", "[ingest][archive]") {
-  Dir d;
-  write_archive(d.path / "news.zip", "zip",
+  TempDir d;
+  write_archive(d.path() / "news.zip", "zip",
                 {{"2015-07-21.json", kArray}, {"notes/readme.md", "ignored"}, {"seeds/one.txt", "عنوان المقال\n\nنص المقال هنا بكلمات كثيرة"}});
-  write_archive(d.path / "more.tar.gz", "tar.gz", {{"x/lines.jsonl", "{\"id\":\"j1\",\"text\":\"سطر أول\"}\n{bad\n"}});
-  const Collected c = read_all({d.path / "news.zip", d.path / "more.tar.gz"}, {.id = "url", .text = "content"});
+  write_archive(d.path() / "more.tar.gz", "tar.gz", {{"x/lines.jsonl", "{\"id\":\"j1\",\"text\":\"سطر أول\"}\n{bad\n"}});
+  const Collected c = read_all({d.path() / "news.zip", d.path() / "more.tar.gz"}, {.id = "url", .text = "content"});
   // news.zip: 2 from the array + 1 text entry; more.tar.gz has the default field
   // names, so with id=url/text=content its record has no text.
   REQUIRE(c.articles.size() == 3);
   CHECK(c.articles[0].id == "https://a.example/1");
-  CHECK(c.articles[0].origin == (d.path / "news.zip").string() + "!2015-07-21.json: record 1");
+  CHECK(c.articles[0].origin == (d.path() / "news.zip").string() + "!2015-07-21.json: record 1");
   CHECK(c.articles[2].id == "seeds/one.txt");
   CHECK(c.stats.ignored_files == 1);
   CHECK(reported(c, "more.tar.gz!x/lines.jsonl:1", "no text"));
   CHECK(reported(c, "more.tar.gz!x/lines.jsonl:2", "malformed JSON"));
 
-  const Collected t = read_all({d.path / "more.tar.gz"});
+  const Collected t = read_all({d.path() / "more.tar.gz"});
   REQUIRE(t.articles.size() == 1);
   CHECK(t.articles[0].id == "j1");
 }
 
 TEST_CASE("a compressed single file is read as the kind its inner name says", "[ingest][archive]") {
-  Dir d;
-  write_archive(d.path / "feed.jsonl.gz", "gz", {{"data", "{\"id\":\"g1\",\"text\":\"مضغوط\"}\n{\"id\":\"g2\",\"text\":\"ثان\"}\n"}});
-  const Collected c = read_all({d.path / "feed.jsonl.gz"});
+  TempDir d;
+  write_archive(d.path() / "feed.jsonl.gz", "gz", {{"data", "{\"id\":\"g1\",\"text\":\"مضغوط\"}\n{\"id\":\"g2\",\"text\":\"ثان\"}\n"}});
+  const Collected c = read_all({d.path() / "feed.jsonl.gz"});
   REQUIRE(c.articles.size() == 2);
   CHECK(c.articles[1].id == "g2");
-  CHECK(c.articles[1].origin == (d.path / "feed.jsonl.gz").string() + ":2");
+  CHECK(c.articles[1].origin == (d.path() / "feed.jsonl.gz").string() + ":2");
 }
 
 TEST_CASE("a truncated or corrupt archive is reported by name and the batch goes on", "[ingest][archive]") {
-  Dir d;
-  write_archive(d.path / "good.jsonl.gz", "gz", {{"data", std::string(2000, ' ') + "{\"id\":\"ok\",\"text\":\"سليم\"}\n"}});
+  TempDir d;
+  write_archive(d.path() / "good.jsonl.gz", "gz", {{"data", std::string(2000, ' ') + "{\"id\":\"ok\",\"text\":\"سليم\"}\n"}});
   // Truncate a copy of a valid gzip in the middle of its deflate stream.
-  std::ifstream in(d.path / "good.jsonl.gz", std::ios::binary);
+  std::ifstream in(d.path() / "good.jsonl.gz", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  write_file(d.path / "cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
-  write_file(d.path / "junk.zip", "this is not a zip file at all");
-  const Collected c = read_all({d.path / "cut.jsonl.gz", d.path / "junk.zip", d.path / "good.jsonl.gz"});
+  write_file(d.path() / "cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
+  write_file(d.path() / "junk.zip", "this is not a zip file at all");
+  const Collected c = read_all({d.path() / "cut.jsonl.gz", d.path() / "junk.zip", d.path() / "good.jsonl.gz"});
   REQUIRE(c.articles.size() == 1);
   CHECK(c.articles[0].id == "ok");
   CHECK(reported(c, "cut.jsonl.gz", ""));
@@ -164,7 +154,7 @@ TEST_CASE("a truncated or corrupt archive is reported by name and the batch goes
 }
 
 TEST_CASE("TREC <DOC> collections: chosen by content, one article per DOC, bad DOCs named", "[ingest][trec]") {
-  Dir d;
+  TempDir d;
   const std::string trec = R"(<DOC>
 <DOCNO>JA-culture-1-20170120</DOCNO>
 <URL>http://example.tn/1</URL>
@@ -188,10 +178,10 @@ TEST_CASE("TREC <DOC> collections: chosen by content, one article per DOC, bad D
 <DOCNO>CUT-1</DOCNO>
 <TEXT>نص بلا نهاية)";
   // A .txt whose content is TREC, inside a tar.gz (as ANT ships), and a .sgml file.
-  write_archive(d.path / "ant.tar.gz", "tar.gz", {{"culture/JA-culture-1.txt", trec}});
-  write_file(d.path / "wire.sgml", "<DOC><DOCNO>AFP_1</DOCNO><HEADLINE>عنوان</HEADLINE><DATE>2004-05-01</DATE>"
+  write_archive(d.path() / "ant.tar.gz", "tar.gz", {{"culture/JA-culture-1.txt", trec}});
+  write_file(d.path() / "wire.sgml", "<DOC><DOCNO>AFP_1</DOCNO><HEADLINE>عنوان</HEADLINE><DATE>2004-05-01</DATE>"
                                     "<TEXT>خبر من الوكالة</TEXT></DOC>");
-  const Collected c = read_all({d.path / "ant.tar.gz", d.path / "wire.sgml"});
+  const Collected c = read_all({d.path() / "ant.tar.gz", d.path() / "wire.sgml"});
   REQUIRE(c.articles.size() == 2);
   const schema::Article& a = c.articles[0];
   CHECK(a.id == "JA-culture-1-20170120");

@@ -1,6 +1,7 @@
 // Encodings: BOMs, detection of legacy Arabic code pages, forced encodings.
 #include "ingest/encoding.h"
 #include "ingest/source.h"
+#include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <unicode/ucnv.h>
@@ -8,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 using namespace fahras;
 namespace fs = std::filesystem;
@@ -83,10 +83,9 @@ TEST_CASE("a forced encoding is applied; an unknown one is refused up front", "[
 }
 
 TEST_CASE("a windows-1256 text file is indexed as Arabic and the conversion is reported", "[encoding][ingest]") {
-  std::random_device rd;
-  const fs::path dir = fs::temp_directory_path() / ("fahras-enc-" + std::to_string(rd()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "legacy.txt", std::ios::binary) << encode(kArabic, "windows-1256");
+  const fahras::test::TempDir tmp;
+  const fs::path dir = tmp.path();
+  tmp.write("legacy.txt", encode(kArabic, "windows-1256"));
   std::vector<std::string> reports;
   ingest::Diagnostics diag([&](ingest::Outcome o, std::string_view where, std::string_view why) {
     if (o == ingest::Outcome::Converted) reports.push_back(std::string(where) + " | " + std::string(why));
@@ -99,6 +98,4 @@ TEST_CASE("a windows-1256 text file is indexed as Arabic and the conversion is r
   REQUIRE(reports.size() == 1);
   CHECK(reports[0].find("legacy.txt") != std::string::npos);
   CHECK(reports[0].find("windows-1256") != std::string::npos);
-  std::error_code ec;
-  fs::remove_all(dir, ec);
 }

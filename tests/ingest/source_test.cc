@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include <unistd.h>
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using fahras::ingest::Diagnostics;
@@ -26,39 +26,9 @@ using fahras::ingest::repair_utf8;
 using fahras::ingest::SourceOptions;
 using fahras::schema::Article;
 
+using fahras::test::TempDir;
+
 namespace {
-
-// A unique folder under the system temp dir, removed at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    path_ = fs::temp_directory_path() /
-            ("fahras_source_test_" + std::to_string(::getpid()) + "_" + std::to_string(stamp) + "_" +
-             std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-
-  fs::path write(const std::string& relative, std::string_view content) const {
-    const fs::path p = path_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream f(p, std::ios::binary);
-    f.write(content.data(), static_cast<std::streamsize>(content.size()));
-    return p;
-  }
-
- private:
-  fs::path path_;
-};
 
 struct Report {
   Outcome outcome;
@@ -325,4 +295,26 @@ TEST_CASE("DocumentSource with no readable input yields nothing", "[ingest][sour
   REQUIRE(rec.reports.size() == 1);
   CHECK(rec.reports[0].where == (dir.path() / "missing-folder").string());
   CHECK(rec.diag.stats.skipped_files == 1);
+}
+
+TEST_CASE("--field NAME=KEY specs rename JSON fields; bad specs are refused", "[ingest][source]") {
+  struct Case {
+    const char* spec;
+    bool ok;
+  };
+  const Case cases[] = {{"id=url", true},       {"text=content", true}, {"date=date_extracted", true},
+                        {"title=headline", true}, {"source=site", true},  {"url=link", true},
+                        {"text=", true},          {"idurl", false},       {"author=x", false},
+                        {"=x", false}};
+  for (const Case& c : cases) {
+    CAPTURE(c.spec);
+    FieldNames f;
+    CHECK(fahras::ingest::set_field(f, c.spec) == c.ok);
+  }
+  FieldNames f;
+  REQUIRE(fahras::ingest::set_field(f, "id=url"));
+  REQUIRE(fahras::ingest::set_field(f, "text=content"));
+  CHECK(f.id == "url");
+  CHECK(f.text == "content");
+  CHECK(f.title == "title");  // untouched
 }

@@ -2,6 +2,7 @@
 // existing ones updated by one writer; both give the same documents.
 #include "pipeline/pipeline.h"
 #include "schema/schema.h"
+#include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -18,18 +19,7 @@ using namespace fahras;
 
 namespace {
 
-struct Dir {
-  fs::path path;
-  Dir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("fahras-pipeline-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using fahras::test::TempDir;
 
 struct Run {
   pipeline::IndexSummary summary;
@@ -66,16 +56,16 @@ fs::path seeds() { return fs::path(FAHRAS_SOURCE_DIR) / "corpora" / "seeds"; }
 }  // namespace
 
 TEST_CASE("a new index built by shards equals one built by a single writer", "[pipeline]") {
-  Dir d;
+  TempDir d;
   for (unsigned threads : {1u, 2u, 4u}) {
     CAPTURE(threads);
-    const fs::path sharded = d.path / ("sharded-" + std::to_string(threads));
+    const fs::path sharded = d.path() / ("sharded-" + std::to_string(threads));
     const Run r = index({seeds()}, sharded, threads);
     CHECK(r.summary.articles == 5);
     CHECK(r.summary.shards >= 1);
     CHECK(r.summary.shards <= threads);
     CHECK_FALSE(fs::exists(sharded.string() + ".shards"));  // merged and removed
-    const fs::path single = d.path / ("single-" + std::to_string(threads));
+    const fs::path single = d.path() / ("single-" + std::to_string(threads));
     const Run s = index({seeds()}, single, threads, false);
     CHECK(s.summary.shards == 0);
     CHECK(r.summary.index_documents == s.summary.index_documents);
@@ -87,13 +77,13 @@ TEST_CASE("a new index built by shards equals one built by a single writer", "[p
 }
 
 TEST_CASE("a duplicate id in a new build replaces the earlier article, across shards", "[pipeline]") {
-  Dir d;
-  std::ofstream(d.path / "a.jsonl") << R"({"id":"x","text":"نص أول عن 9000 معتقل"})" "\n"
+  TempDir d;
+  std::ofstream(d.path() / "a.jsonl") << R"({"id":"x","text":"نص أول عن 9000 معتقل"})" "\n"
                                     << R"({"id":"y","text":"مقالة أخرى"})" "\n"
                                     << R"({"id":"x","text":"نص ثان عن 153 هجوما في العراق وسوريا\n\nوفقرة ثانية طويلة بما يكفي لتكون فقرة مستقلة"})" "\n";
   for (unsigned threads : {1u, 2u}) {
-    const fs::path idx = d.path / ("i" + std::to_string(threads));
-    const Run r = index({d.path / "a.jsonl"}, idx, threads);
+    const fs::path idx = d.path() / ("i" + std::to_string(threads));
+    const Run r = index({d.path() / "a.jsonl"}, idx, threads);
     CHECK(r.summary.duplicates == 1);
     REQUIRE(r.reports.size() == 1);
     CHECK(r.reports[0].find("a.jsonl:3") != std::string::npos);
@@ -105,8 +95,8 @@ TEST_CASE("a duplicate id in a new build replaces the earlier article, across sh
 }
 
 TEST_CASE("re-running on an existing index updates it in place with one writer", "[pipeline]") {
-  Dir d;
-  const fs::path idx = d.path / "idx";
+  TempDir d;
+  const fs::path idx = d.path() / "idx";
   const Run first = index({seeds()}, idx, 2);
   const Run again = index({seeds()}, idx, 2);
   CHECK(again.summary.shards == 0);
@@ -114,8 +104,8 @@ TEST_CASE("re-running on an existing index updates it in place with one writer",
 }
 
 TEST_CASE("leftovers of a crashed shard build are cleared by the next run", "[pipeline]") {
-  Dir d;
-  const fs::path idx = d.path / "idx";
+  TempDir d;
+  const fs::path idx = d.path() / "idx";
   fs::create_directories(idx.string() + ".shards/shard-0");
   std::ofstream(idx.string() + ".shards/shard-0/garbage") << "x";
   const Run r = index({seeds()}, idx, 2);
