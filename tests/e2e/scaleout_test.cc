@@ -149,7 +149,7 @@ const Built& built() {
   return b;
 }
 
-TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index; dead shards are named", "[e2e][scaleout]") {
+TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index, dead shards are named", "[e2e][scaleout]") {
   TempDir tmp;
   const fs::path& whole = built().whole;
   const std::vector<fs::path>& shards = built().shards;

@@ -82,7 +82,7 @@ const std::string kArray = R"([
 
 }  // namespace
 
-TEST_CASE("a JSON array file gives one article per object; bad records are named by number", "[ingest][json]") {
+TEST_CASE("a JSON array file gives one article per object, bad records are named by number", "[ingest][json]") {
   TempDir d;
   write_file(d.path() / "day.json", kArray);
   const Collected c = read_all({d.path() / "day.json"}, {.id = "url", .text = "content", .date = "date_extracted"});

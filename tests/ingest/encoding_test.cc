@@ -71,7 +71,7 @@ TEST_CASE("ISO-8859-6 is detected as an Arabic code page and its letters survive
   CHECK(bytes.find("9000") != std::string::npos);
 }
 
-TEST_CASE("a forced encoding is applied; an unknown one is refused up front", "[encoding]") {
+TEST_CASE("a forced encoding is applied, an unknown one is refused up front", "[encoding]") {
   std::string bytes = encode(kArabic, "windows-1256");
   CHECK(ingest::decode_to_utf8(bytes, "windows-1256").encoding == "windows-1256");
   CHECK(bytes == kArabic);

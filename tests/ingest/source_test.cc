@@ -199,7 +199,7 @@ TEST_CASE("DocumentSource reads JSONL records and reports bad lines by file:line
   CHECK(rec.diag.stats.skipped_files == 0);
 }
 
-TEST_CASE("DocumentSource renames JSON fields with FieldNames; an empty name disables a field",
+TEST_CASE("DocumentSource renames JSON fields with FieldNames, an empty name disables a field",
           "[ingest][source][jsonl]") {
   TempDir dir;
   std::string jsonl;
@@ -227,7 +227,7 @@ TEST_CASE("DocumentSource renames JSON fields with FieldNames; an empty name dis
   CHECK(rec.where(Outcome::Skipped) == std::vector<std::string>{file.string() + ":3"});
 }
 
-TEST_CASE("DocumentSource mixes text and JSONL files of a folder; JSONL ids of lines use the relative path",
+TEST_CASE("DocumentSource mixes text and JSONL files of a folder, JSONL ids of lines use the relative path",
           "[ingest][source][jsonl]") {
   TempDir dir;
   dir.write("in/a.txt", "هذا نص ملف نصي عادي");
@@ -297,7 +297,7 @@ TEST_CASE("DocumentSource with no readable input yields nothing", "[ingest][sour
   CHECK(rec.diag.stats.skipped_files == 1);
 }
 
-TEST_CASE("--field NAME=KEY specs rename JSON fields; bad specs are refused", "[ingest][source]") {
+TEST_CASE("field specs NAME=KEY rename JSON fields, bad specs are refused", "[ingest][source]") {
   struct Case {
     const char* spec;
     bool ok;
