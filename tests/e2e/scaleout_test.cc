@@ -130,11 +130,11 @@ void build_into(Built& out) {
       inputs = std::string("'") + FAHRAS_SOURCE_DIR + "/corpora/seeds'";
     }
     out.whole = tmp.path() / "whole";
-    REQUIRE(run(bin("fahras-index") + " -q -j 2 --index '" + out.whole.string() + "'" + fields + inputs, tmp.path()).code == 0);
+    REQUIRE(run(bin("fahras-index") + " -q -j 2 --index '" + out.whole.string() + "' " + fields + " " + inputs, tmp.path()).code == 0);
     for (int k = 1; k <= 3; ++k) {
       out.shards.push_back(tmp.path() / ("shard-" + std::to_string(k)));
       const Run r = run(bin("fahras-index") + " -q -j 2 --shard " + std::to_string(k) + "/3 --index '" +
-                            out.shards.back().string() + "'" + fields + inputs,
+                            out.shards.back().string() + "' " + fields + " " + inputs,
                         tmp.path());
       INFO(r.err);
       REQUIRE(r.code == 0);
