@@ -100,4 +100,36 @@ std::string format_json(const Hit& hit) {
   return out;
 }
 
+std::string format_facets_text(const std::vector<Facet>& facets) {
+  std::string out = "facets (matching passages):\n";
+  for (const Facet& f : facets) {
+    out += "  " + f.name + ":";
+    if (f.values.empty()) out += " (none)";
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      out += i == 0 ? " " : " \xC2\xB7 ";
+      out += f.values[i].value + " (" + std::to_string(f.values[i].count) + ")";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string format_facets_json(const std::vector<Facet>& facets) {
+  std::string out = "{\"facets\":{";
+  for (std::size_t i = 0; i < facets.size(); ++i) {
+    if (i) out.push_back(',');
+    schema::append_json_string(out, facets[i].name);
+    out += ":[";
+    for (std::size_t j = 0; j < facets[i].values.size(); ++j) {
+      if (j) out.push_back(',');
+      out += "{\"value\":";
+      schema::append_json_string(out, facets[i].values[j].value);
+      out += ",\"count\":" + std::to_string(facets[i].values[j].count) + "}";
+    }
+    out += "]";
+  }
+  out += "}}";
+  return out;
+}
+
 }  // namespace fahras::search

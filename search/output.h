@@ -18,4 +18,10 @@ std::string format_text(const Hit& hit, bool color);
 // (highlights are byte offsets into "text").
 std::string format_json(const Hit& hit);
 
+// Facet counts: "facets:" then one line per facet, "  year: 2015 (120) · 2014 (3)".
+std::string format_facets_text(const std::vector<Facet>& facets);
+
+// One JSON line: {"facets": {"year": [{"value": "2015", "count": 120}, …], …}}
+std::string format_facets_json(const std::vector<Facet>& facets);
+
 }  // namespace fahras::search

@@ -91,6 +91,48 @@ bool value_matches(const QueryFigure& q, double v) {
 
 }  // namespace
 
+std::string extract_filters(std::string_view query, Filters& f) {
+  std::string rest;
+  for (const std::string& w : split_words(query)) {
+    const auto colon = w.find(':');
+    const std::string key = colon == std::string::npos ? std::string() : w.substr(0, colon);
+    const std::string value = colon == std::string::npos ? std::string() : w.substr(colon + 1);
+    if (!value.empty() && key == "year") f.years.push_back(value);
+    else if (!value.empty() && key == "month") f.months.push_back(value);
+    else if (!value.empty() && key == "source") f.sources.push_back(value);
+    else if (!value.empty() && key == "from") f.from = value;
+    else if (!value.empty() && key == "to") f.to = value;
+    else {
+      if (!rest.empty()) rest.push_back(' ');
+      rest += w;
+    }
+  }
+  return rest;
+}
+
+Xapian::Query filter_query(const Filters& f, const analysis::Normalizer& normalize) {
+  std::vector<Xapian::Query> all;
+  auto any_term = [&](std::string_view prefix, const std::vector<std::string>& values, bool normalized) {
+    if (values.empty()) return;
+    std::vector<std::string> terms;
+    for (const std::string& v : values) terms.push_back(std::string(prefix) + (normalized ? normalize.normalize(v) : v));
+    all.push_back(any_of(terms));
+  };
+  any_term(schema::kPrefixYear, f.years, false);
+  any_term(schema::kPrefixMonth, f.months, false);
+  any_term(schema::kPrefixSource, f.sources, true);
+  // Dates are "YYYY-MM-DD" strings, so string ranges are date ranges; "\xff"
+  // after the upper bound takes in every day of a month or year given as "to".
+  if (!f.from.empty() && !f.to.empty())
+    all.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, f.from, f.to + "\xff");
+  else if (!f.from.empty())
+    all.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, f.from);
+  else if (!f.to.empty())
+    all.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, f.to + "\xff");
+  if (all.empty()) return Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
 std::string rewrite_english(std::string_view query) {
   const std::vector<std::string> w = split_words(query);
   std::vector<std::string> out;

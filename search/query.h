@@ -48,6 +48,24 @@ struct ParsedQuery {
   std::vector<QueryFigure> figures;
 };
 
+// Filters: AND across kinds, OR within one kind (two years: either year).
+struct Filters {
+  std::vector<std::string> years;    // "2015"
+  std::vector<std::string> months;   // "2015-07"
+  std::vector<std::string> sources;  // as the user types them (normalized for matching)
+  std::string from, to;              // article dates, inclusive: "2015-07-01", or "2015-07" / "2015"
+  bool empty() const { return years.empty() && months.empty() && sources.empty() && from.empty() && to.empty(); }
+};
+
+// Moves the inline filters of a query ("year:2015", "month:2015-07",
+// "source:الرياض", "from:2015-07-01", "to:2015-07-31") into `filters` and
+// returns the rest of the query text.
+std::string extract_filters(std::string_view query, Filters& filters);
+
+// The Xapian filter for `filters` (Query::MatchAll when empty); `normalize`
+// spells a source the way the index stores its XS term.
+Xapian::Query filter_query(const Filters& filters, const analysis::Normalizer& normalize);
+
 struct TierWeights {
   double value_unit = 300;     // figure value and unit match
   double value_related = 200;  // value and a related unit

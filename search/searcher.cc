@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 namespace fahras::search {
 
@@ -97,19 +98,59 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
   }
 }
 
+namespace {
+
+struct FacetSlot {
+  const char* name;
+  Xapian::valueno slot;
+};
+constexpr FacetSlot kFacets[] = {{"year", schema::kSlotYear}, {"month", schema::kSlotMonth}, {"source", schema::kSlotSource}};
+
+}  // namespace
+
+std::vector<std::string> facet_names() {
+  std::vector<std::string> names;
+  for (const FacetSlot& f : kFacets) names.emplace_back(f.name);
+  return names;
+}
+
 SearchResult Searcher::run(std::string_view query, const SearchOptions& options) {
   SearchResult result;
-  result.query = parse_query(query, analyzer_, translator_, figures_.numbers());
-  if (result.query.terms.empty() && result.query.figures.empty())
+  Filters filters = options.filters;
+  const std::string text = extract_filters(query, filters);
+  result.query = parse_query(text, analyzer_, translator_, figures_.numbers());
+  const bool has_query = !result.query.terms.empty() || !result.query.figures.empty();
+  if (!has_query && filters.empty() && options.facets.empty())
     throw SearchError("empty query: no searchable words in \"" + std::string(query) + "\"");
 
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const std::string& name : options.facets) {
+    const FacetSlot* found = nullptr;
+    for (const FacetSlot& f : kFacets)
+      if (name == f.name) found = &f;
+    if (found == nullptr) throw SearchError("unknown facet \"" + name + "\" (known: year, month, source)");
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(found->slot));
+  }
+
   Xapian::Enquire enquire(db_);
-  enquire.set_query(build_query(result.query, db_));
+  Xapian::Query q = has_query ? build_query(result.query, db_) : Xapian::Query(Xapian::Query::MatchAll);
+  if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(filters, analyzer_.normalizer()));
+  enquire.set_query(q);
+  for (auto& spy : spies) enquire.add_matchspy(spy.get());
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (options.per_article != 0)
     enquire.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(options.per_article));
+  // Facets count every matching passage, so the match must look at all of them.
+  const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                             static_cast<Xapian::doccount>(options.limit));
+                                             static_cast<Xapian::doccount>(options.limit), check_at_least);
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    Facet facet{options.facets[i], {}};
+    for (auto v = spies[i]->top_values_begin(static_cast<Xapian::doccount>(options.facet_limit));
+         v != spies[i]->top_values_end(static_cast<Xapian::doccount>(options.facet_limit)); ++v)
+      facet.values.push_back({*v, v.get_termfreq()});
+    result.facets.push_back(std::move(facet));
+  }
   result.matches_estimated = mset.get_matches_estimated();
   std::size_t rank = options.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -1,4 +1,7 @@
-// Searcher: ranks the passages of a fahras index for a free-text query.
+// Searcher: ranks the passages of a fahras index for a free-text query,
+// optionally filtered (year, month, source, date range) and with facet counts
+// (Xapian ValueCountMatchSpy over every matching passage). A query with no words
+// but filters or facets lists and counts everything that matches the filters.
 //
 // The query goes through the same analysis::Analyzer as the indexed text, so
 // "المعتقلين" finds "معتقل" and "٩٠٠٠" finds "9,000"; its figures go through the
@@ -40,7 +43,23 @@ struct SearchOptions {
   std::size_t offset = 0;       // results to skip (paging)
   std::size_t per_article = 1;  // passages per article (0: no collapsing)
   bool explain = false;         // fill Hit::why
+  Filters filters;              // added to the query's inline filters (year:, source:, …)
+  std::vector<std::string> facets;  // count values of these: "year", "month", "source"
+  std::size_t facet_limit = 10;     // values shown per facet, most frequent first
 };
+
+struct FacetValue {
+  std::string value;
+  Xapian::doccount count = 0;  // matching passages with this value
+};
+
+struct Facet {
+  std::string name;
+  std::vector<FacetValue> values;
+};
+
+// The facets a search can count, with their value slots.
+std::vector<std::string> facet_names();
 
 struct SearcherOptions {
   std::string freedict_dir = "/usr/share/dictd";  // English->Arabic dictionary (empty: lexicon only)
@@ -64,6 +83,7 @@ struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount matches_estimated = 0;  // matching passages (before collapsing)
   ParsedQuery query;                       // terms and figures the query was made of
+  std::vector<Facet> facets;               // in the order asked for
 };
 
 // Several sources are searched as one index (Xapian merges their statistics,

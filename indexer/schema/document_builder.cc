@@ -63,6 +63,12 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
   analysis::split_passages(article.text, options_.passages, spans_);
   const std::string key = article_key(article.id);
   const std::string date = normalized_date(article.date);
+  // The filter term is normalized (XSالرياض matches "الرياض" and "الرياض "); the
+  // facet value keeps the source as written, trimmed.
+  const std::string source_shown(analysis::trim(article.source));
+  std::string source;
+  analyzer_.normalizer().normalize(source_shown, source);
+  if (source.size() > 200) source.clear();
   // A title that is not part of the text (JSON records) is indexed with passage 1.
   const bool title_outside = !article.title.empty() && article.text.find(article.title) == std::string::npos;
 
@@ -86,14 +92,19 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     }
     doc.add_boolean_term(passage_uid(article.id, number));
     doc.add_boolean_term(std::string(kPrefixArticle) + key);
-    if (!article.source.empty()) {
-      std::string source(kPrefixSource);
-      analyzer_.normalizer().normalize(article.source, source);
-      if (source.size() <= 240) doc.add_boolean_term(source);
+    if (!source.empty()) {
+      doc.add_boolean_term(std::string(kPrefixSource) + source);
+      doc.add_value(kSlotSource, source_shown);
     }
     doc.add_value(kSlotArticle, key);
     doc.add_value(kSlotPassage, Xapian::sortable_serialise(number));
-    if (!date.empty()) doc.add_value(kSlotDate, date);
+    if (!date.empty()) {
+      doc.add_value(kSlotDate, date);
+      doc.add_value(kSlotYear, date.substr(0, 4));
+      doc.add_value(kSlotMonth, date.substr(0, 7));
+      doc.add_boolean_term(std::string(kPrefixYear) + date.substr(0, 4));
+      doc.add_boolean_term(std::string(kPrefixMonth) + date.substr(0, 7));
+    }
     record.passage = number;
     record.text.assign(text);
     doc.set_data(encode_record(record));

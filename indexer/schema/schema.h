@@ -9,11 +9,13 @@
 //             XS<source>  the article's source, normalized (boolean)
 //             XF<v>       a figure of value v (canonical number: 9000, 2.5)
 //             XF<v>:<u>   a figure of value v counting unit u (a stem, or "%")
+//             XY<yyyy>    the article's year; XM<yyyy-mm> its month (boolean, for filters)
 //             XV<u>:<h>   a figure counting unit u has the value whose sortable_serialise
 //                         bytes are h in hex: ordered by value, for range queries
 //   values    0 article key (collapse key: one result per article)
 //             1 passage number, sortable_serialise
 //             2 article date "YYYY-MM-DD" when known
+//             3 year "YYYY", 4 month "YYYY-MM", 5 source (normalized): facets
 //             10..17 the values of the passage's first 8 figures, sortable_serialise
 //                    (range filters OR a value range over these slots)
 //   data      one JSON object: {"id","passage","title","text","date","source","url"}
@@ -36,17 +38,22 @@ inline constexpr std::string_view kPrefixUid = "Q";
 inline constexpr std::string_view kPrefixArticle = "XA";
 inline constexpr std::string_view kPrefixSource = "XS";
 inline constexpr std::string_view kPrefixFigure = "XF";
+inline constexpr std::string_view kPrefixYear = "XY";
+inline constexpr std::string_view kPrefixMonth = "XM";
 inline constexpr std::string_view kPrefixUnitValue = "XV";
 
 inline constexpr Xapian::valueno kSlotArticle = 0;
 inline constexpr Xapian::valueno kSlotPassage = 1;
 inline constexpr Xapian::valueno kSlotDate = 2;
+inline constexpr Xapian::valueno kSlotYear = 3;
+inline constexpr Xapian::valueno kSlotMonth = 4;
+inline constexpr Xapian::valueno kSlotSource = 5;
 inline constexpr Xapian::valueno kSlotFigureFirst = 10;
 inline constexpr Xapian::valueno kFigureSlots = 8;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
 inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a shard built with --shard
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // The article id as used in terms and the collapse value: the id itself when
 // short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex

@@ -18,7 +18,7 @@ namespace {
 
 constexpr int kExitFound = 0, kExitNoMatch = 1, kExitError = 2;
 
-const char* kUsage = R"(Usage: fahras-search --index DIR [options] QUERY...
+const char* kUsage = R"(Usage: fahras-search --index DIR [options] [QUERY...]
 
 Ranks the passages of the fahras index in DIR for QUERY, one result per article
 by default, best first. QUERY is Arabic or English words and figures; spelling,
@@ -26,7 +26,10 @@ diacritics, clitics and digit forms do not matter:
   9000 detainees     9 آلاف معتقل     ٩٠٠٠ معتقل     تسعة آلاف محتجز
   more than 5000 refugees     between 100 and 200 killed     >5000     5000..10000
 Passages whose figure matches value and unit come first, then value and a
-related unit, then value alone, then word matches.
+related unit, then value alone, then word matches. Filters (--year, --month,
+--source, --from, --to, or inline year:2015 source:NAME …) narrow the results;
+--facets year,month,source counts values over every matching passage. With
+filters or facets and no words, everything that matches is listed and counted.
 
 Options)";
 
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   search::SearchOptions options;
   search::SearcherOptions searcher_options;
+  std::string facets;
   bool json = false;
 
   po::options_description visible(kUsage);
@@ -62,6 +66,20 @@ int main(int argc, char** argv) {
        "passages shown per article (0: every matching passage)")
       ("json", po::bool_switch(&json), "one JSON object per result line")
       ("explain", po::bool_switch(&options.explain), "say why each passage matched (figure tier, words)")
+      ("year", po::value(&options.filters.years)->value_name("YYYY")->composing(),
+       "only articles of this year (repeatable: any of them); inline: year:2015")
+      ("month", po::value(&options.filters.months)->value_name("YYYY-MM")->composing(),
+       "only articles of this month (repeatable); inline: month:2015-07")
+      ("source", po::value(&options.filters.sources)->value_name("NAME")->composing(),
+       "only articles of this source (repeatable); inline: source:NAME")
+      ("from", po::value(&options.filters.from)->value_name("DATE"),
+       "only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); inline: from:DATE")
+      ("to", po::value(&options.filters.to)->value_name("DATE"),
+       "only articles dated on or before DATE (a month or year includes all its days); inline: to:DATE")
+      ("facets", po::value(&facets)->value_name("LIST"),
+       "count the values of these facets over all matching passages: year,month,source")
+      ("facet-limit", po::value(&options.facet_limit)->value_name("N")->default_value(10),
+       "values shown per facet, most frequent first")
       ("dictionary", po::value(&searcher_options.freedict_dir)->value_name("DIR")
                          ->default_value(searcher_options.freedict_dir),
        "folder of the FreeDict English-Arabic dictionary (freedict-eng-ara.index, .dict.dz)")
@@ -83,7 +101,14 @@ int main(int argc, char** argv) {
       return kExitFound;
     }
     if (indexes.empty() && remotes.empty()) throw po::error("--index DIR (or --remote HOST:PORT) is required");
-    if (words.empty()) throw po::error("no QUERY given");
+    for (std::size_t b = 0; b < facets.size();) {
+      std::size_t e = facets.find(',', b);
+      if (e == std::string::npos) e = facets.size();
+      if (e > b) options.facets.push_back(facets.substr(b, e - b));
+      b = e + 1;
+    }
+    if (words.empty() && options.filters.empty() && options.facets.empty())
+      throw po::error("no QUERY given (or a filter or --facets, to list and count what matches)");
     if (color != "auto" && color != "always" && color != "never")
       throw po::error("--color must be auto, always or never");
   } catch (const po::error& e) {
@@ -104,9 +129,12 @@ int main(int argc, char** argv) {
     }
     if (!json)
       std::cout << (result.hits.empty() ? "no results" : std::to_string(result.hits.size()) + " results")
-                << " (about " << result.matches_estimated << " matching passages of " << searcher.passages()
-                << ")\n";
-    return result.hits.empty() ? kExitNoMatch : kExitFound;
+                << " (about " << result.matches_estimated
+                << (options.per_article != 0 ? " matching articles; " : " matching passages; ") << searcher.passages()
+                << " passages in the index)\n";
+    if (!result.facets.empty())
+      std::cout << (json ? search::format_facets_json(result.facets) + "\n" : search::format_facets_text(result.facets));
+    return result.hits.empty() && result.matches_estimated == 0 ? kExitNoMatch : kExitFound;
   } catch (const search::SearchError& e) {
     std::cerr << "fahras-search: " << e.what() << "\n";
   } catch (const Xapian::Error& e) {

@@ -1,6 +1,6 @@
 // Scale-out (issue 7): an archive built as 3 shards with --shard K/N, two served
 // by xapian-tcpsrv on 127.0.0.1 and one opened locally, searches exactly like
-// the same archive built as one index; a dead shard is an error naming it, or,
+// the same archive built as one index (top 20 and facet counts); a dead shard is an error naming it, or,
 // with --allow-partial, a warning. Servers are started and killed by the test,
 // on loopback only, and every wait is bounded.
 #include "support/run.h"
@@ -164,11 +164,20 @@ TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index, dead shar
   std::size_t compared = 0;
   for (const char* q : queries) {
     CAPTURE(q);
-    const Run x = run(bin("fahras-search") + " --json --limit 20" + one + "'" + q + "'", tmp.path());
-    const Run y = run(bin("fahras-search") + " --json --limit 20" + sharded + "'" + q + "'", tmp.path());
+    const std::string facets = " --facets year,month,source --facet-limit 50";
+    const Run x = run(bin("fahras-search") + " --json --limit 20" + facets + one + "'" + q + "'", tmp.path());
+    const Run y = run(bin("fahras-search") + " --json --limit 20" + facets + sharded + "'" + q + "'", tmp.path());
     INFO(y.err);
     REQUIRE(x.code == y.code);
-    const std::vector<Hit> hx = hits(x.out), hy = hits(y.out);
+    // The last line holds the facet counts: identical, value for value.
+    const auto last_line = [](const std::string& out) {
+      const std::size_t end = out.find_last_not_of('\n');
+      return out.substr(out.rfind('\n', end) + 1, end - out.rfind('\n', end));
+    };
+    REQUIRE(last_line(x.out).rfind("{\"facets\"", 0) == 0);
+    CHECK(last_line(y.out) == last_line(x.out));
+    const std::vector<Hit> hx = hits(x.out.substr(0, x.out.rfind("{\"facets\""))),
+                           hy = hits(y.out.substr(0, y.out.rfind("{\"facets\"")));
     REQUIRE(hx.size() == hy.size());
     for (std::size_t i = 0; i < hx.size(); ++i) {
       CAPTURE(i);
