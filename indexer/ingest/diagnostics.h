@@ -5,10 +5,14 @@
 // sink decides what to show (fahras-index prints one line on stderr). Counters
 // feed the final summary.
 //
-// Thread safety: NOT thread-safe; used from the pipeline's serial stages only.
+// Thread safety: report() and the strict state may be used from several threads
+// (the pipeline's input and write stages run concurrently); `stats` is written
+// by the readers only (the input stage), and read once the run is over.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -34,13 +38,30 @@ class Diagnostics {
   explicit Diagnostics(Sink sink = {}) : sink_(std::move(sink)) {}
 
   void report(Outcome outcome, std::string_view where, std::string_view why) {
+    std::lock_guard lock(mutex_);
+    if (strict_ && outcome == Outcome::Skipped && !stopped_) {
+      first_bad_ = std::string(where) + ": " + std::string(why);
+      stopped_ = true;
+    }
     if (sink_) sink_(outcome, where, why);
+  }
+
+  // Strict mode: the first skipped input asks the run to stop (see stopped()).
+  void set_strict(bool strict) { strict_ = strict; }
+  bool stopped() const { return stopped_; }
+  std::string first_bad() const {  // "where: why" of what stopped it
+    std::lock_guard lock(mutex_);
+    return first_bad_;
   }
 
   IngestStats stats;
 
  private:
   Sink sink_;
+  mutable std::mutex mutex_;
+  bool strict_ = false;
+  std::atomic<bool> stopped_{false};
+  std::string first_bad_;
 };
 
 }  // namespace fahras::ingest

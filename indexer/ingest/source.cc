@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 
@@ -439,6 +440,7 @@ class DocumentSource::Archive {
 
   bool raw() const { return raw_; }
   const std::string& path() const { return path_; }
+  std::uint64_t consumed() const { return static_cast<std::uint64_t>(archive_filter_bytes(a_, -1)); }
   Kind inner = Kind::Other;  // for a compressed single file
 
  private:
@@ -456,6 +458,10 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
     decode_to_utf8(probe, options_.encoding);  // throws std::invalid_argument for an unknown name
   }
   for (const fs::path& input : inputs) {
+    if (input == "-") {
+      files_.push_back({input, "stdin"});
+      continue;
+    }
     std::error_code ec;
     const fs::file_status st = fs::status(input, ec);
     if (ec || !fs::exists(st)) {
@@ -480,6 +486,7 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
       }
       std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.id < b.id; });
       files_.insert(files_.end(), found.begin(), found.end());
+      for (const Input& f : found) bytes_total_ += fs::file_size(f.path, ec), ec.clear();
     } else if (kind_of(input.filename().string()) == Kind::Other) {
       diag_.report(Outcome::Skipped, input.string(),
                    "unsupported file type (fahras reads .txt, .jsonl, .json, their .gz/.bz2/.xz/.zst, "
@@ -487,14 +494,38 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
       ++diag_.stats.skipped_files;
     } else {
       files_.push_back({input, input.filename().generic_string()});
+      bytes_total_ += fs::file_size(input, ec);
     }
   }
+}
+
+std::uint64_t DocumentSource::bytes_done() const {
+  std::uint64_t current = 0;
+  if (archive_) current = archive_->consumed();
+  else if (current_stream_ != nullptr && *current_stream_) current = static_cast<std::uint64_t>(std::max<std::streamoff>(0, current_stream_->tellg()));
+  return bytes_finished_ + std::min(current, current_size_);
 }
 
 DocumentSource::~DocumentSource() = default;
 
 void DocumentSource::open_input(const Input& in) {
-  const std::string name = in.path.string();
+  const std::string name = in.path == "-" ? std::string("<stdin>") : in.path.string();
+  std::error_code size_ec;
+  current_size_ = in.path == "-" ? 0 : fs::file_size(in.path, size_ec);
+  if (in.path == "-") {  // decided by content; JSONL is streamed
+    int c;
+    while ((c = std::cin.peek()) == ' ' || c == '\n' || c == '\r' || c == '\t') std::cin.get();
+    ++diag_.stats.files;
+    if (c == '{') {
+      reader_ = std::make_unique<JsonlReader>(*context_, name, in.id, std::make_unique<std::istream>(std::cin.rdbuf()),
+                                              true);
+      return;
+    }
+    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    diag_.stats.bytes += content.size();
+    reader_ = make_reader(*context_, c == '[' ? Kind::JsonArray : Kind::Text, name, in.id, std::move(content));
+    return;
+  }
   Kind inner = Kind::Other;
   const Kind kind = kind_of(in.path.filename().string(), &inner);
   if (kind == Kind::Archive || kind == Kind::Compressed) {
@@ -517,6 +548,7 @@ void DocumentSource::open_input(const Input& in) {
       return;
     }
     ++diag_.stats.files;
+    current_stream_ = f.get();
     reader_ = std::make_unique<JsonlReader>(*context_, name, in.id, std::move(f), true);
     return;
   }
@@ -568,6 +600,9 @@ bool DocumentSource::next(schema::Article& out) {
       if (open_next_entry()) continue;
       archive_.reset();
     }
+    bytes_finished_ += current_size_;  // the previous input is done
+    current_size_ = 0;
+    current_stream_ = nullptr;
     if (next_file_ >= files_.size()) return false;
     open_input(files_[next_file_++]);
   }

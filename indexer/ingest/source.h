@@ -15,6 +15,8 @@
 //                    above is read as if it were a file (a .txt entry's id is its
 //                    path inside the archive)
 //   X.gz .bz2 .xz .zst  a single compressed file of kind X (news.jsonl.gz)
+//   -                standard input, by content: '{' JSONL (streamed), '[' a JSON
+//                    array, <DOC> TREC, anything else one text article (id "stdin")
 // Files of other extensions inside folders and archives are ignored (counted);
 // given directly, they are reported and skipped.
 //
@@ -33,7 +35,9 @@
 #include "ingest/diagnostics.h"
 #include "schema/article.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,6 +75,11 @@ class DocumentSource {
   // Fills `out` with the next article; false when every input is done.
   bool next(schema::Article& out);
 
+  // Input bytes consumed so far and in all (file sizes: compressed bytes for
+  // archives), for progress and ETA. Standard input counts 0 of unknown.
+  std::uint64_t bytes_done() const;
+  std::uint64_t bytes_total() const { return bytes_total_; }
+
   class Reader;   // reads the records of one file or archive entry
   class Archive;  // iterates the entries of an archive
   struct Context;
@@ -90,6 +99,9 @@ class DocumentSource {
   std::unique_ptr<Context> context_;
   std::unique_ptr<Reader> reader_;
   std::unique_ptr<Archive> archive_;
+  std::uint64_t bytes_total_ = 0, bytes_finished_ = 0;  // all inputs / inputs done
+  std::uint64_t current_size_ = 0;                      // the input being read
+  std::istream* current_stream_ = nullptr;              // a streamed JSONL input, for its position
 };
 
 }  // namespace fahras::ingest

@@ -26,6 +26,7 @@ struct Work {
   std::string error;       // set by the analyse stage when it failed
   bool duplicate = false;  // its id came earlier in this run (set by the input stage)
   bool written = false;    // written by the parallel stage (shard path)
+  std::uint64_t input_done = 0, bytes_read = 0;  // the source's progress when it was read
 };
 
 }  // namespace
@@ -52,6 +53,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   std::vector<std::unique_ptr<Work>> owned;  // touched by the serial input stage only
   tbb::concurrent_queue<Work*> free_list;
   std::unordered_set<std::string> seen;      // article keys of this run (input stage only)
+  auto last_progress = start;                // write stage only
 
   tbb::parallel_pipeline(
       in_flight,
@@ -63,7 +65,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                         w = owned.back().get();
                                       }
                                       for (;;) {
-                                        if (!source.next(w->article)) {
+                                        if (diag.stopped() || !source.next(w->article) || diag.stopped()) {
                                           free_list.push(w);
                                           fc.stop();
                                           return nullptr;
@@ -74,6 +76,8 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                         ++summary.other_shard;
                                       }
                                       w->duplicate = shards && !seen.insert(schema::article_key(w->article.id)).second;
+                                      w->input_done = source.bytes_done();
+                                      w->bytes_read = diag.stats.bytes;
                                       return w;
                                     }) &
           tbb::make_filter<Work*, Work*>(tbb::filter_mode::parallel,
@@ -103,7 +107,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
               ++summary.failed;
             } else if (w->passages.empty()) {
               diag.report(ingest::Outcome::Skipped, w->article.origin, "no passages (no words)");
-              ++diag.stats.skipped_records;
+              ++summary.empty;
             } else {
               bool replaced = false;
               if (shards) {
@@ -121,6 +125,15 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
               }
               ++summary.articles;
             }
+            if (options.on_progress) {
+              const auto now = std::chrono::steady_clock::now();
+              if (std::chrono::duration<double>(now - last_progress).count() >= options.progress_every_s) {
+                last_progress = now;
+                options.on_progress({summary.articles, shards ? shards->passages_added() : writer->passages_added(),
+                                     w->bytes_read, w->input_done, source.bytes_total(),
+                                     std::chrono::duration<double>(now - start).count()});
+              }
+            }
             w->passages.clear();
             free_list.push(w);
           }));
@@ -135,6 +148,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
     summary.index_documents = writer->doccount();
   }
   summary.input = diag.stats;
+  summary.stopped = diag.stopped();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -23,9 +23,18 @@
 #include "schema/document_builder.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace fahras::pipeline {
+
+// What a run has done so far, for a progress display.
+struct Progress {
+  std::uint64_t articles = 0, passages = 0;
+  std::uint64_t bytes_read = 0;                 // text bytes read (after decompression)
+  std::uint64_t input_done = 0, input_total = 0;  // input file bytes (compressed for archives), for an ETA
+  double seconds = 0;
+};
 
 struct IndexOptions {
   std::string index_path;
@@ -35,6 +44,9 @@ struct IndexOptions {
   bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
   std::uint32_t shard = 0, shards = 0;  // --shard K/N: keep only articles with shard_of(id, N) == K-1 (0/0: all)
   schema::BuildOptions build;
+  // Called from the pipeline's write stage, at most every `progress_every_s`.
+  std::function<void(const Progress&)> on_progress;
+  double progress_every_s = 0.25;
 };
 
 struct IndexSummary {
@@ -43,6 +55,8 @@ struct IndexSummary {
   std::uint64_t passages = 0;    // passages written
   std::uint64_t duplicates = 0;  // articles that replaced an earlier one with the same id in this run
   std::uint64_t failed = 0;      // articles whose analysis failed
+  std::uint64_t empty = 0;       // articles that gave no passage (no words)
+  bool stopped = false;          // --strict: stopped at the first bad input (Diagnostics::first_bad)
   std::uint64_t index_documents = 0;  // documents in the index afterwards
   std::size_t shards = 0;             // shards built and merged (0: the single-writer path)
   std::uint64_t other_shard = 0;      // articles left to the other shards (--shard)

@@ -3,6 +3,7 @@
 #include "pipeline/pipeline.h"
 
 #include <boost/program_options.hpp>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <cstdio>
@@ -15,7 +16,7 @@ using namespace fahras;
 
 namespace {
 
-constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2;
+constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitStrict = 3;
 
 const char* kUsage = R"(Usage: fahras-index --index DIR [options] INPUT...
 
@@ -42,7 +43,8 @@ Options)";
 const char* kExitCodes = R"(
 Exit status: 0 when the run completed (bad inputs are reported on stderr, skipped
 and counted in the summary), 1 when the index could not be written (locked by
-another writer, not a fahras index, unwritable), 2 for a usage error.
+another writer, not a fahras index, unwritable), 2 for a usage error, 3 when
+--strict stopped the run at a bad input (what came before it is indexed).
 )";
 
 std::string human_bytes(double b) {
@@ -60,7 +62,7 @@ int main(int argc, char** argv) {
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
-  bool quiet = false, single_writer = false;
+  bool quiet = false, single_writer = false, strict = false;
   std::string shard_spec;
 
   po::options_description visible(kUsage);
@@ -86,7 +88,10 @@ int main(int argc, char** argv) {
        "modulo N is K-1, so N machines given the same inputs build N disjoint shards")
       ("single-writer", po::bool_switch(&single_writer),
        "build a new index with one Xapian writer instead of one shard per thread merged at the end")
-      ("quiet,q", po::bool_switch(&quiet), "print no per-input messages, only the summary");
+      ("strict", po::bool_switch(&strict),
+       "stop at the first bad input (what came before it is indexed and committed; exit status 3)")
+      ("quiet,q", po::bool_switch(&quiet),
+       "print no per-input messages and no progress line, only the summary");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&inputs)->composing());
   po::options_description all;
@@ -128,7 +133,28 @@ int main(int argc, char** argv) {
                                                                 : "replaced";
     std::cerr << "fahras-index: " << where << ": " << why << " (" << what << ")\n";
   });
+  diagnostics.set_strict(strict);
   std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+
+  // A progress line on stderr when it is a terminal: bytes, rates, ETA by input bytes.
+  const bool progress = !quiet && isatty(STDERR_FILENO);
+  if (progress) {
+    options.on_progress = [](const pipeline::Progress& p) {
+      const double mb_s = p.seconds > 0 ? p.bytes_read / 1e6 / p.seconds : 0;
+      std::string eta = "?";
+      if (p.input_total > 0 && p.input_done > 0 && p.input_done < p.input_total) {
+        const double left = p.seconds * static_cast<double>(p.input_total - p.input_done) / static_cast<double>(p.input_done);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%d:%02d", static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+        eta = buf;
+      }
+      std::fprintf(stderr, "\r%s read, %llu articles, %.0f articles/s, %.2f MB/s, %3.0f%%, ETA %s   ",
+                   human_bytes(static_cast<double>(p.bytes_read)).c_str(), static_cast<unsigned long long>(p.articles),
+                   p.seconds > 0 ? p.articles / p.seconds : 0.0, mb_s,
+                   p.input_total ? 100.0 * static_cast<double>(p.input_done) / static_cast<double>(p.input_total) : 0.0,
+                   eta.c_str());
+    };
+  }
 
   pipeline::IndexSummary s;
   try {
@@ -148,6 +174,7 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
 
+  if (progress) std::fprintf(stderr, "\n");
   const double mb_s = s.seconds > 0 ? s.input.bytes / 1e6 / s.seconds : 0;
   std::printf("indexed %llu articles, %llu passages, %s in %.2f s (%.2f MB/s, %.0f articles/s, %u threads)\n",
               static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.passages),
@@ -156,7 +183,7 @@ int main(int argc, char** argv) {
   std::printf("skipped %llu inputs, %llu records; repaired %llu; converted %llu from other encodings; "
               "duplicate ids %llu; ignored %llu files\n",
               static_cast<unsigned long long>(s.input.skipped_files),
-              static_cast<unsigned long long>(s.input.skipped_records + s.failed),
+              static_cast<unsigned long long>(s.input.skipped_records + s.failed + s.empty),
               static_cast<unsigned long long>(s.input.repaired), static_cast<unsigned long long>(s.input.converted),
               static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.input.ignored_files));
   if (options.shards != 0)
@@ -166,5 +193,9 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(s.index_documents));
   if (s.shards > 0) std::printf(" (built as %zu shards, merged)", s.shards);
   std::printf("\n");
+  if (s.stopped) {
+    std::fprintf(stderr, "fahras-index: stopped at the first bad input (--strict): %s\n", diagnostics.first_bad().c_str());
+    return kExitStrict;
+  }
   return kExitOk;
 }

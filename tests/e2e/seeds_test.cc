@@ -220,3 +220,29 @@ TEST_CASE("command lines: --help, usage errors, unreadable inputs are reported a
   CHECK(r.out.find("indexed 5 articles") != std::string::npos);
   CHECK(r.out.find("skipped 1 inputs") != std::string::npos);
 }
+
+TEST_CASE("standard input: JSONL streamed, anything else one article, --strict exits 3", "[e2e]") {
+  TempDir tmp;
+  const std::string idx = (tmp.path() / "idx").string();
+  const fs::path jsonl = tmp.write("in.jsonl", "{\"id\":\"s1\",\"text\":\"خبر من المدخل القياسي عن 9000 معتقل\"}\n"
+                                               "{\"id\":\"s2\",\"text\":\"خبر ثان\"}\n");
+  const Run a = run(bin("fahras-index") + " --index '" + idx + "' - < '" + jsonl.string() + "'", tmp.path());
+  INFO(a.err);
+  CHECK(a.code == 0);
+  CHECK(a.out.find("indexed 2 articles") != std::string::npos);
+  const Run found = run(bin("fahras-search") + " --json --index '" + idx + "' '9000 معتقل'", tmp.path());
+  CHECK(found.out.find("\"doc\":\"s1\"") != std::string::npos);
+
+  const fs::path text = tmp.write("in.txt", "عنوان الخبر في سطره الأول هنا\n\nنص المقال الذي جاء من المدخل القياسي كاملا");
+  const Run b = run(bin("fahras-index") + " --index '" + (tmp.path() / "idx2").string() + "' - < '" + text.string() + "'",
+                    tmp.path());
+  CHECK(b.out.find("indexed 1 articles") != std::string::npos);
+
+  const fs::path bad = tmp.write("bad.jsonl", "{\"id\":\"g\",\"text\":\"جيد\"}\n{oops\n{\"id\":\"h\",\"text\":\"بعده\"}\n");
+  const Run strict = run(bin("fahras-index") + " --strict --index '" + (tmp.path() / "idx3").string() + "' '" +
+                             bad.string() + "'",
+                         tmp.path());
+  CHECK(strict.code == 3);
+  CHECK(strict.err.find("bad.jsonl:2") != std::string::npos);
+  CHECK(strict.out.find("indexed 1 articles") != std::string::npos);
+}

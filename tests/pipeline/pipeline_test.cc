@@ -113,3 +113,46 @@ TEST_CASE("leftovers of a crashed shard build are cleared by the next run", "[pi
   CHECK_FALSE(fs::exists(idx.string() + ".shards"));
   CHECK(Xapian::Database(idx.string()).get_doccount() == r.summary.index_documents);
 }
+
+TEST_CASE("progress is reported in order: articles grow, input bytes reach the total", "[pipeline]") {
+  TempDir d;
+  std::string jsonl;
+  for (int i = 0; i < 200; ++i)
+    jsonl += R"({"id":"p)" + std::to_string(i) + R"(","text":"خبر رقم )" + std::to_string(i) + R"( عن 9000 معتقل"})" "\n";
+  d.write("a.jsonl", jsonl);
+  d.write("b.jsonl", jsonl.substr(0, jsonl.size() / 2));  // duplicate ids, a smaller file
+  ingest::Diagnostics diag;
+  ingest::DocumentSource source({d.path() / "a.jsonl", d.path() / "b.jsonl"}, {}, diag);
+  pipeline::IndexOptions options;
+  options.index_path = (d.path() / "idx").string();
+  options.threads = 2;
+  options.progress_every_s = 0;  // every article
+  std::vector<pipeline::Progress> seen;
+  options.on_progress = [&](const pipeline::Progress& p) { seen.push_back(p); };
+  const pipeline::IndexSummary s = pipeline::build_index(source, diag, options);
+  REQUIRE(seen.size() == s.articles);
+  const std::uint64_t total = fs::file_size(d.path() / "a.jsonl") + fs::file_size(d.path() / "b.jsonl");
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    CHECK(seen[i].articles == seen[i - 1].articles + 1);
+    CHECK(seen[i].input_done >= seen[i - 1].input_done);
+    CHECK(seen[i].bytes_read >= seen[i - 1].bytes_read);
+  }
+  CHECK(seen.back().input_total == total);
+  CHECK(seen.back().input_done <= total);
+  CHECK(seen.back().input_done > fs::file_size(d.path() / "a.jsonl"));  // into the second file
+}
+
+TEST_CASE("strict mode stops at the first bad input, after indexing what came before", "[pipeline]") {
+  TempDir d;
+  d.write("a.jsonl", "{\"id\":\"1\",\"text\":\"أول\"}\n{\"id\":\"2\",\"text\":\"ثان\"}\n{broken\n{\"id\":\"4\",\"text\":\"رابع\"}\n");
+  ingest::Diagnostics diag;
+  diag.set_strict(true);
+  ingest::DocumentSource source({d.path() / "a.jsonl"}, {}, diag);
+  pipeline::IndexOptions options;
+  options.index_path = (d.path() / "idx").string();
+  const pipeline::IndexSummary s = pipeline::build_index(source, diag, options);
+  CHECK(s.stopped);
+  CHECK(s.articles == 2);
+  CHECK(diag.first_bad().find("a.jsonl:3") != std::string::npos);
+  CHECK(Xapian::Database(options.index_path).get_termfreq("XA4") == 0);
+}
