@@ -11,12 +11,16 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // never spans the end of the passage and the title.
 constexpr Xapian::termpos kTitleGap = 100;
 
-void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, Xapian::Document& doc) {
+// `term` is a reused buffer: Xapian takes terms as std::string, and a fresh one
+// per token would allocate for every stem longer than the small-string buffer.
+void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, Xapian::Document& doc,
+               std::string& term) {
   for (const analysis::Token& t : tokens) {
     if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty() ||
         t.stem.size() > analysis::kMaxTermBytes)
       continue;
-    doc.add_posting(std::string(t.stem), base + t.position);
+    term.assign(t.stem);
+    doc.add_posting(term, base + t.position);
   }
 }
 
@@ -83,12 +87,12 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     const auto number = static_cast<std::uint32_t>(i + 1);
     Xapian::Document doc;
     const auto tokens = analyzer_.analyze(text);
-    add_terms(tokens, 0, doc);
+    add_terms(tokens, 0, doc, term_);
     figures_.extract(tokens, found_);
     add_figures(tokens, found_, doc);
     if (number == 1 && title_outside) {
       const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
-      add_terms(analyzer_.analyze(article.title), base, doc);
+      add_terms(analyzer_.analyze(article.title), base, doc, term_);
     }
     doc.add_boolean_term(passage_uid(article.id, number));
     doc.add_boolean_term(std::string(kPrefixArticle) + key);

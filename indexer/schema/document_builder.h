@@ -37,6 +37,7 @@ class DocumentBuilder {
   analysis::FigureExtractor figures_;
   std::vector<analysis::PassageSpan> spans_;
   std::vector<analysis::Figure> found_;
+  std::string term_;  // reused for every term added
 };
 
 }  // namespace fahras::schema

@@ -1,11 +1,14 @@
 // fahras-index: builds or updates a fahras index from articles on disk.
 // A thin CLI over fahras::pipeline: options in, summary out, errors to exit codes.
+#include "pipeline/extract.h"
 #include "pipeline/pipeline.h"
+#include "schema/schema.h"
 
 #include <boost/program_options.hpp>
 #include <unistd.h>
 #include <xapian.h>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -19,6 +22,7 @@ namespace {
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitStrict = 3;
 
 const char* kUsage = R"(Usage: fahras-index --index DIR [options] INPUT...
+       fahras-index --extract [--json] INPUT...
 
 Indexes Arabic news articles into DIR (created if missing). Each INPUT is a file
 or a folder, walked recursively:
@@ -33,6 +37,9 @@ or a folder, walked recursively:
             archives, read in place: their .txt/.jsonl/.json entries
   *.gz *.bz2 *.xz *.zst  one compressed .txt/.jsonl/.json file
 Re-indexing an article (same id) replaces its passages.
+
+With --extract, nothing is indexed: each article's figures (value, bounds,
+qualifier, units) are printed per passage, as the index would see them.
 
 Example (SaudiNewsNet, zipped JSON arrays):
   fahras-index --index snn.idx --field id=url --field text=content \
@@ -56,13 +63,65 @@ std::string human_bytes(double b) {
   return buf;
 }
 
+// A value for display: integers exactly, others to 10 significant digits
+// (bounds such as "about 200" are computed: 180..220).
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+// --extract: prints the figures of every article instead of indexing.
+int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::SourceOptions& source_options,
+                ingest::Diagnostics& diagnostics, bool json) {
+  try {
+    ingest::DocumentSource source(paths, source_options, diagnostics);
+    pipeline::Extractor extractor;
+    schema::Article article;
+    while (source.next(article)) {
+      const pipeline::Extraction e = extractor.extract(article);
+      if (!json) std::printf("== %s (%u passages, %zu figures)\n", e.article.c_str(), e.passages, e.figures.size());
+      for (const pipeline::ExtractedFigure& f : e.figures) {
+        std::string units;
+        for (const std::string& u : f.units) units += (units.empty() ? "" : " ") + u;
+        if (json) {
+          std::string line = "{\"article\":";
+          schema::append_json_string(line, e.article);
+          line += ",\"passage\":" + std::to_string(f.passage) + ",\"text\":";
+          schema::append_json_string(line, f.text);
+          line += ",\"value\":" + number(f.value) + ",\"low\":" + number(f.low) + ",\"high\":" +
+                  (std::isinf(f.high) ? std::string("null") : number(f.high)) + ",\"qualifier\":";
+          schema::append_json_string(line, f.qualifier);
+          line += std::string(",\"percent\":") + (f.percent ? "true" : "false") + ",\"range\":" +
+                  (f.range ? "true" : "false") + ",\"vague\":" + (f.vague ? "true" : "false") + ",\"units\":[";
+          for (std::size_t i = 0; i < f.units.size(); ++i) {
+            if (i) line.push_back(',');
+            schema::append_json_string(line, f.units[i]);
+          }
+          std::printf("%s]}\n", line.c_str());
+        } else {
+          std::string bounds = f.low == f.high ? number(f.value)
+                                               : number(f.low) + ".." + (std::isinf(f.high) ? "" : number(f.high));
+          std::printf("  passage %u: %s  = %s%s%s%s  units: %s\n", f.passage, f.text.c_str(), bounds.c_str(),
+                      f.qualifier.empty() ? "" : (" (" + f.qualifier + ")").c_str(), f.percent ? " %" : "",
+                      f.vague ? " (vague)" : "", units.empty() ? "-" : units.c_str());
+        }
+      }
+    }
+    return kExitOk;
+  } catch (const std::exception& e) {
+    std::cerr << "fahras-index: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
-  bool quiet = false, single_writer = false, strict = false;
+  bool quiet = false, single_writer = false, strict = false, extract = false, json = false;
   std::string shard_spec;
 
   po::options_description visible(kUsage);
@@ -88,6 +147,9 @@ int main(int argc, char** argv) {
        "modulo N is K-1, so N machines given the same inputs build N disjoint shards")
       ("single-writer", po::bool_switch(&single_writer),
        "build a new index with one Xapian writer instead of one shard per thread merged at the end")
+      ("extract", po::bool_switch(&extract),
+       "print what analysis finds in each article (figures with their units) instead of indexing")
+      ("json", po::bool_switch(&json), "with --extract: one JSON object per figure")
       ("strict", po::bool_switch(&strict),
        "stop at the first bad input (what came before it is indexed and committed; exit status 3)")
       ("quiet,q", po::bool_switch(&quiet),
@@ -107,7 +169,7 @@ int main(int argc, char** argv) {
       std::cout << visible << kExitCodes;
       return kExitOk;
     }
-    if (options.index_path.empty()) throw po::error("--index DIR is required");
+    if (options.index_path.empty() && !extract) throw po::error("--index DIR is required");
     options.parallel_writers = !single_writer;
     if (!shard_spec.empty()) {
       unsigned k = 0, n = 0;
@@ -155,6 +217,8 @@ int main(int argc, char** argv) {
                    eta.c_str());
     };
   }
+
+  if (extract) return run_extract(paths, source_options, diagnostics, json);
 
   pipeline::IndexSummary s;
   try {

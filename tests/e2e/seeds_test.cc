@@ -246,3 +246,32 @@ TEST_CASE("standard input: JSONL streamed, anything else one article, --strict e
   CHECK(strict.err.find("bad.jsonl:2") != std::string::npos);
   CHECK(strict.out.find("indexed 1 articles") != std::string::npos);
 }
+
+TEST_CASE("--extract prints each article's figures with value, qualifier and units, in text or JSON", "[e2e]") {
+  TempDir tmp;
+  const std::string seed = std::string("'") + FAHRAS_SOURCE_DIR + "/corpora/seeds/004_fdaf68bc1273c250.txt'";
+  const Run text = run(bin("fahras-index") + " --extract " + seed, tmp.path());
+  INFO(text.err);
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("== 004_fdaf68bc1273c250.txt") != std::string::npos);
+  CHECK(text.out.find("أكثر من 9000 معتقل  = 9000.. (at least)  units: معتقل") != std::string::npos);
+  CHECK(text.out.find("نحو 200 عملية  = 180..220 (about)") != std::string::npos);
+
+  const Run json = run(bin("fahras-index") + " --extract --json " + seed, tmp.path());
+  REQUIRE(json.code == 0);
+  simdjson::ondemand::parser parser;
+  std::istringstream lines(json.out);
+  bool found = false;
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    simdjson::padded_string padded(line);
+    auto doc = parser.iterate(padded);
+    if (std::string_view(doc["text"].get_string()) != "أكثر من 9000 معتقل") continue;
+    found = true;
+    CHECK(doc["value"].get_double().value() == 9000);
+    CHECK(doc["high"].is_null());
+    CHECK(std::string_view(doc["qualifier"].get_string()) == "at least");
+  }
+  CHECK(found);
+  CHECK(n >= 5);
+}

@@ -1,0 +1,45 @@
+// Extractor: what the analysis finds in an article, for `fahras-index --extract`
+// (debugging and users' curiosity): per passage, each figure with its value,
+// bounds, qualifier and units, as the index will see it.
+//
+// Thread safety: NOT thread-safe (owns an Analyzer); one per thread.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "analysis/figures.h"
+#include "analysis/passages.h"
+#include "schema/article.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fahras::pipeline {
+
+struct ExtractedFigure {
+  std::uint32_t passage = 0;       // 1-based, as in the index
+  std::string text;                // the figure as written, qualifier to units
+  double value = 0, low = 0, high = 0;
+  std::string qualifier;           // "", "at least", "at most", "about"
+  bool percent = false, range = false, vague = false;
+  std::vector<std::string> units;  // index terms (stems), "%" for a percentage
+};
+
+struct Extraction {
+  std::string article;  // id
+  std::uint32_t passages = 0;
+  std::vector<ExtractedFigure> figures;
+};
+
+class Extractor {
+ public:
+  Extraction extract(const schema::Article& article);
+
+ private:
+  analysis::Analyzer analyzer_;
+  analysis::FigureExtractor figures_;
+  std::vector<analysis::PassageSpan> spans_;
+  std::vector<analysis::Figure> found_;
+};
+
+}  // namespace fahras::pipeline
