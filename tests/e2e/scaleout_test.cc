@@ -207,6 +207,21 @@ TEST_CASE("3 shards (2 remote, 1 local) search exactly like one index, dead shar
     CHECK(twice.err.find("given twice") != std::string::npos);
   }
 
+  SECTION("a Xapian stub file naming the local and the remote shards searches like the single index") {
+    const fs::path stub = tmp.write("shards.stub", "auto " + shards[2].string() + "\nremote " + a.spec() +
+                                                       "\nremote " + b.spec() + "\n");
+    for (const char* q : {"9000 معتقل", "وزارة الصحة"}) {
+      CAPTURE(q);
+      const Run x = run(bin("fahras-search") + " --json --limit 10" + one + "'" + q + "'", tmp.path());
+      const Run y = run(bin("fahras-search") + " --json --limit 10 --index '" + stub.string() + "' '" + q + "'", tmp.path());
+      INFO(y.err);
+      REQUIRE(y.code == x.code);
+      const std::vector<Hit> hx = hits(x.out), hy = hits(y.out);
+      REQUIRE(hx.size() == hy.size());
+      for (std::size_t i = 0; i < hx.size(); ++i) CHECK(hy[i].score == Approx(hx[i].score).epsilon(1e-6));
+    }
+  }
+
   SECTION("a taken port is refused with a clear message") {
     const Run r = run("bash '" + std::string(FAHRAS_SOURCE_DIR) + "/scripts/serve-shard' '" + shards[0].string() +
                           "' " + std::to_string(a.port),
