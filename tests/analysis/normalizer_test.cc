@@ -19,14 +19,6 @@ struct Case {
   std::string_view expected;
 };
 
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = fahras::analysis::utf8_sequence_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
 
 void check_table(const Normalizer& norm, const Case* begin, const Case* end) {
   for (const Case* c = begin; c != end; ++c) {
@@ -155,7 +147,7 @@ TEST_CASE("normalizer output is valid UTF-8 when the input has invalid bytes", "
   for (const Case& c : kCases) {
     CAPTURE(std::string(c.input));
     const std::string out = norm.normalize(c.input);
-    CHECK(valid_utf8(out));
+    CHECK(fahras::analysis::is_valid_utf8(out));
     std::string without_replacement = out;
     for (std::size_t p; (p = without_replacement.find("\uFFFD")) != std::string::npos;)
       without_replacement.erase(p, 3);

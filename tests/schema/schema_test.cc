@@ -19,14 +19,6 @@ namespace schema = fahras::schema;
 
 namespace {
 
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = fahras::analysis::utf8_sequence_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
 
 std::string repeat(std::string_view s, std::size_t n) {
   std::string out;
@@ -78,7 +70,7 @@ TEST_CASE("article_key shortens long ids to a stable, distinct key cut at a UTF-
     CAPTURE(key);
     CHECK(key.size() <= 200);
     CHECK(key != c.id);
-    CHECK(valid_utf8(key));
+    CHECK(fahras::analysis::is_valid_utf8(key));
     CHECK(schema::article_key(c.id) == key);  // stable
     // <prefix of the id>~<16 hex digits>
     REQUIRE(key.size() > 17);
@@ -142,7 +134,7 @@ TEST_CASE("encode_record and decode_record round-trip every field", "[schema][re
   for (const schema::PassageRecord& r : records) {
     CAPTURE(r.id, r.text);
     const std::string data = schema::encode_record(r);
-    CHECK(valid_utf8(data));
+    CHECK(fahras::analysis::is_valid_utf8(data));
     const schema::PassageRecord back = schema::decode_record(data);
     CHECK(back.id == r.id);
     CHECK(back.passage == r.passage);
@@ -203,14 +195,14 @@ TEST_CASE("append_json_string escapes JSON specials and replaces invalid UTF-8 w
     CHECK(out[0] == '[');
     // Always valid JSON, and it parses back to the input when the input was valid.
     const std::string literal = out.substr(1);
-    CHECK(valid_utf8(literal));
+    CHECK(fahras::analysis::is_valid_utf8(literal));
     simdjson::ondemand::parser parser;
     simdjson::padded_string padded(literal);
     std::string_view parsed;
     auto doc = parser.iterate(padded);
     REQUIRE_FALSE(doc.error());
     REQUIRE_FALSE(doc.get_string().get(parsed));
-    if (valid_utf8(c.input)) CHECK(std::string(parsed) == c.input);
+    if (fahras::analysis::is_valid_utf8(c.input)) CHECK(std::string(parsed) == c.input);
   }
 }
 
