@@ -1,6 +1,21 @@
 #include "pipeline/extract.h"
 
+#include <cstdio>
+
 namespace fahras::pipeline {
+namespace {
+
+// "2024-07-15", "2024-07", "2024", with "?" for an unknown year.
+std::string iso(int year, int month, int day) {
+  char buf[24];
+  const std::string y = year ? std::to_string(year) : "?";
+  if (month && day) std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), month, day);
+  else if (month) std::snprintf(buf, sizeof buf, "%s-%02d", y.c_str(), month);
+  else std::snprintf(buf, sizeof buf, "%s", y.c_str());
+  return buf;
+}
+
+}  // namespace
 
 Extraction Extractor::extract(const schema::Article& article) {
   Extraction e;
@@ -29,6 +44,16 @@ Extraction Extractor::extract(const schema::Article& article) {
       x.vague = f.number.vague;
       for (std::size_t u = 0; u < f.units(); ++u) x.units.emplace_back(f.unit(tokens, u));
       e.figures.push_back(std::move(x));
+    }
+    date_mentions_.clear();
+    dates_.extract(tokens, date_mentions_);
+    for (const analysis::DateMention& d : date_mentions_) {
+      ExtractedDate x;
+      x.passage = static_cast<std::uint32_t>(p + 1);
+      x.text.assign(text.substr(tokens[d.begin].begin, tokens[d.end - 1].end - tokens[d.begin].begin));
+      x.value = iso(d.year, d.month, d.day);
+      if (d.is_period()) x.value += ".." + iso(d.end_year, d.end_month, d.end_day);
+      e.dates.push_back(std::move(x));
     }
   }
   return e;

@@ -1,11 +1,13 @@
 // Extractor: what the analysis finds in an article, for `fahras-index --extract`
 // (debugging and users' curiosity): per passage, each figure with its value,
-// bounds, qualifier and units, as the index will see it.
+// bounds, qualifier and units, as the index will see it, and the dates written
+// in the text.
 //
 // Thread safety: NOT thread-safe (owns an Analyzer); one per thread.
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "analysis/dates.h"
 #include "analysis/figures.h"
 #include "analysis/passages.h"
 #include "schema/article.h"
@@ -25,10 +27,17 @@ struct ExtractedFigure {
   std::vector<std::string> units;  // index terms (stems), "%" for a percentage
 };
 
+struct ExtractedDate {
+  std::uint32_t passage = 0;
+  std::string text;   // as written
+  std::string value;  // "2024-07-15", "2024-07", "2024", "?-09-03" (unknown year); "A..B" for a period
+};
+
 struct Extraction {
   std::string article;  // id
   std::uint32_t passages = 0;
   std::vector<ExtractedFigure> figures;
+  std::vector<ExtractedDate> dates;  // dates written in the text (the index does not use them yet)
 };
 
 class Extractor {
@@ -38,6 +47,8 @@ class Extractor {
  private:
   analysis::Analyzer analyzer_;
   analysis::FigureExtractor figures_;
+  analysis::DateExtractor dates_;
+  std::vector<analysis::DateMention> date_mentions_;
   std::vector<analysis::PassageSpan> spans_;
   std::vector<analysis::Figure> found_;
 };

@@ -39,7 +39,9 @@ or a folder, walked recursively:
 Re-indexing an article (same id) replaces its passages.
 
 With --extract, nothing is indexed: each article's figures (value, bounds,
-qualifier, units) are printed per passage, as the index would see them.
+qualifier, units) are printed per passage, as the index would see them, and
+the dates written in its text (Levantine, Gulf/Egyptian and Maghrebi months,
+years, periods such as "النصف الأول من عام 2024").
 
 Example (SaudiNewsNet, zipped JSON arrays):
   fahras-index --index snn.idx --field id=url --field text=content \
@@ -80,7 +82,9 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
     schema::Article article;
     while (source.next(article)) {
       const pipeline::Extraction e = extractor.extract(article);
-      if (!json) std::printf("== %s (%u passages, %zu figures)\n", e.article.c_str(), e.passages, e.figures.size());
+      if (!json)
+        std::printf("== %s (%u passages, %zu figures, %zu dates)\n", e.article.c_str(), e.passages, e.figures.size(),
+                    e.dates.size());
       for (const pipeline::ExtractedFigure& f : e.figures) {
         std::string units;
         for (const std::string& u : f.units) units += (units.empty() ? "" : " ") + u;
@@ -105,6 +109,19 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
           std::printf("  passage %u: %s  = %s%s%s%s  units: %s\n", f.passage, f.text.c_str(), bounds.c_str(),
                       f.qualifier.empty() ? "" : (" (" + f.qualifier + ")").c_str(), f.percent ? " %" : "",
                       f.vague ? " (vague)" : "", units.empty() ? "-" : units.c_str());
+        }
+      }
+      for (const pipeline::ExtractedDate& d : e.dates) {
+        if (json) {
+          std::string line = "{\"article\":";
+          schema::append_json_string(line, e.article);
+          line += ",\"passage\":" + std::to_string(d.passage) + ",\"date\":";
+          schema::append_json_string(line, d.value);
+          line += ",\"text\":";
+          schema::append_json_string(line, d.text);
+          std::printf("%s}\n", line.c_str());
+        } else {
+          std::printf("  passage %u: date %s  = %s\n", d.passage, d.text.c_str(), d.value.c_str());
         }
       }
     }

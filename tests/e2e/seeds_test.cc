@@ -256,6 +256,11 @@ TEST_CASE("--extract prints each article's figures with value, qualifier and uni
   CHECK(text.out.find("== 004_fdaf68bc1273c250.txt") != std::string::npos);
   CHECK(text.out.find("أكثر من 9000 معتقل  = 9000.. (at least)  units: معتقل") != std::string::npos);
   CHECK(text.out.find("نحو 200 عملية  = 180..220 (about)") != std::string::npos);
+  const Run dates = run(bin("fahras-index") + " --extract '" + FAHRAS_SOURCE_DIR +
+                            "/corpora/seeds/001_f97f696206195b7f.txt'",
+                        tmp.path());
+  CHECK(dates.out.find("date من كانون الثاني وحتى حزيران 2024  = 2024-01..2024-06") != std::string::npos);
+  CHECK(dates.out.find("date كانون الأول من عام 2017  = 2017-12") != std::string::npos);
 
   const Run json = run(bin("fahras-index") + " --extract --json " + seed, tmp.path());
   REQUIRE(json.code == 0);

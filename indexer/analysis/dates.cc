@@ -1,0 +1,617 @@
+// DateExtractor implementation. See dates.h for the contract.
+//
+// The month table below is this unit's own: number_parser.cc has one too, but in
+// an anonymous namespace (and without month numbers), so it cannot be shared
+// without editing that unit. Keep the two spellings lists in step.
+//
+// Everything is a left-to-right scan: at each token try a period (range_at), then
+// a single point (point_at); on success jump past the mention. Word tables are
+// static constexpr; nothing is allocated except the caller's output vector.
+#include "analysis/dates.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace fahras::analysis {
+namespace {
+
+using sv = std::string_view;
+
+constexpr int kYearMin = 1900;
+constexpr int kYearMax = 2100;
+
+// ---------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------
+
+struct MonthEntry {
+  sv w;
+  int month;
+  bool ambiguous;  // a common word too: needs date context (see dates.h)
+  friend constexpr bool operator<(const MonthEntry& a, const MonthEntry& b) { return a.w < b.w; }
+};
+
+consteval MonthEntry M(sv w, int month, bool ambiguous = false) { return {w, month, ambiguous}; }
+
+template <class T, std::size_t N>
+consteval std::array<T, N> sorted_unique(std::array<T, N> a) {
+  std::sort(a.begin(), a.end());
+  for (std::size_t i = 1; i < N; ++i) {
+    if (!(a[i - 1] < a[i])) throw "duplicate entry in a dates table";
+  }
+  return a;
+}
+
+// Normalized spellings. كانون / تشرين are handled apart: they need الاول/الثاني.
+constexpr auto kMonths = sorted_unique(std::array{
+    // Levantine / Iraqi
+    M("شباط", 2), M("اذار", 3), M("نيسان", 4), M("ايار", 5), M("حزيران", 6), M("تموز", 7),
+    M("اب", 8, true), M("ايلول", 9),
+    // Gulf / Egyptian (and Maghrebi spellings shared with them)
+    M("يناير", 1), M("فبراير", 2), M("مارس", 3, true), M("ابريل", 4), M("مايو", 5),
+    M("يونيو", 6), M("يونيه", 6), M("يوليو", 7), M("يوليه", 7), M("اغسطس", 8),
+    M("سبتمبر", 9), M("اكتوبر", 10), M("نوفمبر", 11), M("ديسمبر", 12),
+    // Algeria / Tunisia
+    M("جانفي", 1), M("فيفري", 2), M("افريل", 4), M("ماي", 5, true), M("جوان", 6, true),
+    M("جويليه", 7), M("جويليا", 7), M("اوت", 8, true),
+    // Morocco
+    M("يوليوز", 7), M("غشت", 8), M("شتنبر", 9), M("نونبر", 11), M("دجنبر", 12)});
+
+// Glued clitics a month word may carry ("وحزيران", "بتموز", "ولشباط").
+constexpr std::array<sv, 8> kMonthClitics{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"};
+
+// Prefixes a noun may carry, with or without the article: "", ال, وال, بال, لل,
+// و, ب, ل, وب… ("العام", "للعام", "لعام", "وعام", "لشهر").
+constexpr std::array<sv, 20> kNounPrefixes{
+    "",    "ال",  "وال", "فال", "بال", "لل",  "وبال", "ولل", "فبال", "فلل",
+    "كال", "وكال", "و",   "ف",   "ب",   "ل",   "وب",   "ول",  "فب",   "فل"};
+// Only the article forms (النصف, بالنصف, للنصف…): a bare "نصف" is not a period.
+constexpr std::array<sv, 11> kArticlePrefixes{"ال",   "وال", "فال",  "بال", "لل",  "وبال",
+                                              "ولل", "فبال", "فلل", "كال", "وكال"};
+
+constexpr std::array<sv, 7> kWeekdays{"الاحد",   "الاثنين", "الثلاثاء", "الاربعاء",
+                                      "الخميس", "الجمعه",  "السبت"};
+constexpr std::array<sv, 8> kRelative{"الماضي", "المقبل",  "القادم", "الجاري",
+                                      "الحالي", "المنصرم", "الفائت", "السابق"};
+constexpr std::array<sv, 4> kYearSuffix{"م", "ميلادي", "ميلاديه", "للميلاد"};
+constexpr std::array<sv, 6> kFromConnectors{"حتي", "الي", "وحتي", "والي", "لغايه", "ولغايه"};
+constexpr std::array<sv, 6> kOpeners{"من", "منذ", "بين", "ومن", "ومنذ", "وبين"};
+
+template <std::size_t N>
+bool in(const std::array<sv, N>& a, sv w) {
+  return std::find(a.begin(), a.end(), w) != a.end();
+}
+
+bool is_word(const Token& t) { return t.kind == TokenKind::Word; }
+bool word_is(const Token& t, sv w) { return is_word(t) && t.norm == w; }
+template <std::size_t N>
+bool word_in(const Token& t, const std::array<sv, N>& a) {
+  return is_word(t) && in(a, t.norm);
+}
+bool is_sep(const Token& t) {
+  return t.kind == TokenKind::Symbol && (t.norm == "/" || t.norm == "-" || t.norm == "–");
+}
+
+// w is PREFIX + one of `bases` for a prefix in `prefixes`.
+template <std::size_t P, std::size_t B>
+bool prefixed_in(sv w, const std::array<sv, P>& prefixes, const std::array<sv, B>& bases) {
+  for (sv p : prefixes) {
+    if (w.size() > p.size() && w.starts_with(p) && in(bases, w.substr(p.size()))) return true;
+  }
+  return false;
+}
+
+// Year words: عام / سنه (single), عامي / سنتي (dual construct), the article on
+// either, with glued و/ف/ب/ل.
+constexpr std::array<sv, 2> kYearNoun{"عام", "سنه"};
+constexpr std::array<sv, 4> kYearDual{"عامي", "عامين", "سنتي", "سنتين"};
+constexpr std::array<sv, 1> kMonthNoun{"شهر"};
+constexpr std::array<sv, 2> kMonthDual{"شهري", "شهرين"};
+
+bool is_year_cue(const Token& t) {
+  return is_word(t) && prefixed_in(t.norm, kNounPrefixes, kYearNoun);
+}
+bool is_year_dual_cue(const Token& t) {
+  return is_word(t) && prefixed_in(t.norm, kNounPrefixes, kYearDual);
+}
+bool is_month_cue(const Token& t) {
+  return is_word(t) && prefixed_in(t.norm, kNounPrefixes, kMonthNoun);
+}
+bool is_month_dual_cue(const Token& t) {
+  return is_word(t) && prefixed_in(t.norm, kNounPrefixes, kMonthDual);
+}
+bool is_weekday(const Token& t) {
+  return is_word(t) && prefixed_in(t.norm, std::array<sv, 3>{"", "و", "ف"}, kWeekdays);
+}
+
+// Integer value of a Number token written with min..max plain digits, else -1.
+int int_token(const Token& t, std::size_t min_digits, std::size_t max_digits) {
+  if (t.kind != TokenKind::Number) return -1;
+  const sv s = t.norm;
+  if (s.size() < min_digits || s.size() > max_digits) return -1;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+int day_of(const Token& t) {
+  const int v = int_token(t, 1, 2);
+  return v >= 1 && v <= 31 ? v : 0;
+}
+int month_number_of(const Token& t) {
+  const int v = int_token(t, 1, 2);
+  return v >= 1 && v <= 12 ? v : 0;
+}
+int year_of(const Token& t) {
+  const int v = int_token(t, 4, 4);
+  return v >= kYearMin && v <= kYearMax ? v : 0;
+}
+
+int days_in(int month, int year) {
+  static constexpr std::array<int, 12> kDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  if (month == 2 && year != 0) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap ? 29 : 28;
+  }
+  return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+// ---------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------
+
+struct MonthSpan {
+  std::size_t end;
+  int month;
+  bool ambiguous;
+};
+
+// One month name starting at i (a two-word كانون/تشرين name included).
+std::optional<MonthSpan> month_word_at(std::span<const Token> t, std::size_t i, bool clitic) {
+  const std::size_t n = t.size();
+  if (i >= n || !is_word(t[i])) return std::nullopt;
+  auto base = [&](sv b) -> std::optional<MonthSpan> {
+    if (b == "كانون" || b == "تشرين") {
+      if (i + 1 >= n || !is_word(t[i + 1])) return std::nullopt;
+      const sv o = t[i + 1].norm;
+      int which = 0;
+      if (o == "الاول" || o == "اول") which = 1;
+      if (o == "الثاني" || o == "ثاني") which = 2;
+      if (which == 0) return std::nullopt;
+      const int m = b == "تشرين" ? 9 + which : (which == 1 ? 12 : 1);
+      return MonthSpan{i + 2, m, false};
+    }
+    const auto it = std::lower_bound(kMonths.begin(), kMonths.end(), MonthEntry{b, 0, false});
+    if (it == kMonths.end() || it->w != b) return std::nullopt;
+    return MonthSpan{i + 1, it->month, it->ambiguous};
+  };
+  const sv w = t[i].norm;
+  if (auto r = base(w)) return r;
+  if (clitic) {
+    for (sv p : kMonthClitics) {
+      // at least two letters (4 bytes) must remain: "اب"
+      if (w.size() >= p.size() + 4 && w.starts_with(p)) {
+        if (auto r = base(w.substr(p.size()))) return r;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// A month name plus an optional second name of the same month, joined by '/' or
+// adjacent ("نيسان/ابريل", "كانون الاول/ديسمبر", "نيسان (ابريل)").
+std::optional<MonthSpan> month_at(std::span<const Token> t, std::size_t i, bool clitic) {
+  auto a = month_word_at(t, i, clitic);
+  if (!a) return std::nullopt;
+  const std::size_t k = a->end;
+  std::optional<MonthSpan> b;
+  if (k < t.size() && t[k].kind == TokenKind::Symbol && t[k].norm == "/") {
+    b = month_word_at(t, k + 1, false);
+  } else if (k < t.size() && t[k].norm != t[i].norm) {
+    b = month_word_at(t, k, false);
+  }
+  if (b && b->month == a->month) {
+    a->end = b->end;
+    a->ambiguous = a->ambiguous && b->ambiguous;
+  }
+  return a;
+}
+
+struct YearSpan {
+  std::size_t end;
+  int year;
+};
+
+// A year number at k, with an optional م / ميلادي after it.
+std::optional<YearSpan> year_at(std::span<const Token> t, std::size_t k) {
+  if (k >= t.size()) return std::nullopt;
+  const int y = year_of(t[k]);
+  if (y == 0) return std::nullopt;
+  std::size_t e = k + 1;
+  if (e < t.size() && word_in(t[e], kYearSuffix)) ++e;
+  return YearSpan{e, y};
+}
+
+// "[من] [عام|العام|لعام…] YEAR" after a month or a period word.
+std::optional<YearSpan> year_part_at(std::span<const Token> t, std::size_t k) {
+  const std::size_t n = t.size();
+  if (k < n && word_is(t[k], "من")) {
+    std::size_t j = k + 1;
+    if (j < n && is_year_cue(t[j])) ++j;
+    if (auto y = year_at(t, j)) return y;
+  }
+  std::size_t j = k;
+  if (j < n && is_year_cue(t[j])) ++j;
+  return year_at(t, j);
+}
+
+struct Point {
+  std::size_t begin = 0, end = 0;
+  int y = 0, m = 0, d = 0;
+  bool needs_ctx = false;  // an ambiguous month name without its own context
+  bool bare_year = false;  // a year number with no cue at all
+  bool year_only = false;  // a year (cue or bare), no month or day
+  bool dual = false;       // after عامي / العامين: "عامي 2014 و2019"
+};
+
+// Digit dates: D/M/YYYY, D-M-YYYY, YYYY-M-D, YYYY/M/D, and one token D.M.YYYY.
+std::optional<Point> digit_date_at(std::span<const Token> t, std::size_t i) {
+  const std::size_t n = t.size();
+  if (i >= n || t[i].kind != TokenKind::Number) return std::nullopt;
+  // continuation of a longer chain ("1/12/5/2020")
+  if (i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number) return std::nullopt;
+
+  auto make = [&](int d, int m, int y, std::size_t end) -> std::optional<Point> {
+    if (m < 1 || m > 12 || y < kYearMin || y > kYearMax || d < 1 || d > days_in(m, y))
+      return std::nullopt;
+    Point p;
+    p.begin = i;
+    p.end = end;
+    p.y = y;
+    p.m = m;
+    p.d = d;
+    return p;
+  };
+
+  // One token "12.5.2020" (the tokenizer keeps dotted digit runs together).
+  const sv s = t[i].norm;
+  if (std::count(s.begin(), s.end(), '.') == 2) {
+    std::array<int, 3> part{};
+    std::array<std::size_t, 3> len{};
+    std::size_t p = 0;
+    for (char c : s) {
+      if (c == '.') {
+        ++p;
+      } else if (c >= '0' && c <= '9') {
+        part[p] = part[p] * 10 + (c - '0');
+        ++len[p];
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (len[0] <= 2 && len[1] <= 2 && len[2] == 4 && len[0] && len[1])
+      return make(part[0], part[1], part[2], i + 1);
+    if (len[0] == 4 && len[1] <= 2 && len[2] <= 2 && len[1] && len[2])
+      return make(part[2], part[1], part[0], i + 1);
+    return std::nullopt;
+  }
+
+  if (i + 4 >= n) return std::nullopt;
+  if (!is_sep(t[i + 1]) || !is_sep(t[i + 3]) || t[i + 1].norm != t[i + 3].norm)
+    return std::nullopt;
+  const Token& a = t[i];
+  const Token& b = t[i + 2];
+  const Token& c = t[i + 4];
+  if (const int y = year_of(a)) {  // YYYY-M-D
+    return make(day_of(c), month_number_of(b), y, i + 5);
+  }
+  if (const int y = year_of(c)) {  // D/M/YYYY
+    return make(day_of(a), month_number_of(b), y, i + 5);
+  }
+  return std::nullopt;
+}
+
+// Finishes a month point: a year part, or a relative word (الماضي…).
+void finish_month(std::span<const Token> t, Point& p, bool& has_year) {
+  if (auto y = year_part_at(t, p.end)) {
+    p.y = y->year;
+    p.end = y->end;
+    has_year = true;
+  } else if (p.end < t.size() && word_in(t[p.end], kRelative)) {
+    ++p.end;
+  }
+}
+
+// A single date point starting exactly at i. `bare_year_ok`: a cue-less year
+// number counts (inside a period); `lenient`: an ambiguous month without context
+// is returned with needs_ctx set instead of rejected.
+std::optional<Point> point_at(std::span<const Token> t, std::size_t i, bool bare_year_ok,
+                              bool lenient) {
+  const std::size_t n = t.size();
+  if (i >= n) return std::nullopt;
+
+  if (auto p = digit_date_at(t, i)) return p;
+
+  // [weekday] D [من] [شهر] MONTH [YEAR-PART]
+  {
+    std::size_t j = i;
+    if (is_weekday(t[j]) && j + 1 < n && day_of(t[j + 1])) ++j;
+    if (const int d = day_of(t[j])) {
+      std::size_t k = j + 1;
+      if (k < n && word_is(t[k], "من")) ++k;
+      if (k < n && is_month_cue(t[k])) ++k;
+      const auto ms = month_at(t, k, false);
+      if (!ms || d > days_in(ms->month, 0)) return std::nullopt;
+      Point p;
+      p.begin = i;
+      p.end = ms->end;
+      p.m = ms->month;
+      p.d = d;
+      bool has_year = false;
+      finish_month(t, p, has_year);
+      if (p.y != 0 && d > days_in(p.m, p.y)) return std::nullopt;  // 29 شباط 2023
+      return p;
+    }
+    if (j != i) return std::nullopt;
+  }
+
+  // [شهر] MONTH [YEAR-PART]
+  {
+    std::size_t j = i;
+    const bool cue = is_month_cue(t[j]);
+    if (cue) ++j;
+    if (const auto ms = month_at(t, j, true)) {
+      Point p;
+      p.begin = i;
+      p.end = ms->end;
+      p.m = ms->month;
+      bool has_year = false;
+      finish_month(t, p, has_year);
+      if (ms->ambiguous && !cue && !has_year) {
+        if (!lenient) return std::nullopt;
+        p.needs_ctx = true;
+      }
+      return p;
+    }
+    if (cue) return std::nullopt;
+  }
+
+  // year word + YEAR
+  if (is_year_cue(t[i]) || is_year_dual_cue(t[i])) {
+    if (const auto y = year_at(t, i + 1)) {
+      Point p;
+      p.begin = i;
+      p.end = y->end;
+      p.y = y->year;
+      p.year_only = true;
+      p.dual = is_year_dual_cue(t[i]);
+      return p;
+    }
+    return std::nullopt;
+  }
+
+  // bare YEAR: after منذ, before م/ميلادي, or inside a period
+  if (const auto y = year_at(t, i)) {
+    const bool suffix = y->end > i + 1;
+    const bool since = i > 0 && (word_is(t[i - 1], "منذ") || word_is(t[i - 1], "ومنذ"));
+    if (!suffix && !since && !bare_year_ok) return std::nullopt;
+    Point p;
+    p.begin = i;
+    p.end = y->end;
+    p.y = y->year;
+    p.year_only = true;
+    p.bare_year = !suffix && !since;
+    return p;
+  }
+  return std::nullopt;
+}
+
+DateMention to_mention(const Point& p) {
+  DateMention m;
+  m.begin = p.begin;
+  m.end = p.end;
+  m.year = p.y;
+  m.month = p.m;
+  m.day = p.d;
+  return m;
+}
+
+// Lexicographic (y, m, d) comparison: -1, 0, 1.
+int compare(const Point& a, const Point& b) {
+  if (a.y != b.y) return a.y < b.y ? -1 : 1;
+  if (a.m != b.m) return a.m < b.m ? -1 : 1;
+  if (a.d != b.d) return a.d < b.d ? -1 : 1;
+  return 0;
+}
+
+// "النصف الاول من عام 2024", "الربع الثالث من 2023", "الثلث الاخير لعام 2022".
+std::optional<DateMention> fraction_period_at(std::span<const Token> t, std::size_t i) {
+  const std::size_t n = t.size();
+  if (i + 2 >= n || !is_word(t[i]) || !is_word(t[i + 1])) return std::nullopt;
+  int parts = 0;
+  if (prefixed_in(t[i].norm, kArticlePrefixes, std::array<sv, 1>{"نصف"})) parts = 2;
+  if (prefixed_in(t[i].norm, kArticlePrefixes, std::array<sv, 1>{"ثلث"})) parts = 3;
+  if (prefixed_in(t[i].norm, kArticlePrefixes, std::array<sv, 1>{"ربع"})) parts = 4;
+  if (parts == 0) return std::nullopt;
+  const sv o = t[i + 1].norm;
+  int k = 0;
+  if (o == "الاول") k = 1;
+  if (o == "الثاني") k = 2;
+  if (o == "الثالث") k = 3;
+  if (o == "الرابع") k = 4;
+  if (o == "الاخير") k = parts;
+  if (k == 0 || k > parts) return std::nullopt;
+  const auto y = year_part_at(t, i + 2);
+  if (!y) return std::nullopt;
+  const int len = 12 / parts;
+  DateMention m;
+  m.begin = i;
+  m.end = y->end;
+  m.year = m.end_year = y->year;
+  m.month = (k - 1) * len + 1;
+  m.end_month = k * len;
+  return m;
+}
+
+// "2014-2015", "2014/2015", "2014-15", optionally after a year word.
+std::optional<DateMention> year_range_at(std::span<const Token> t, std::size_t i) {
+  const std::size_t n = t.size();
+  std::size_t j = i;
+  if (j < n && is_year_cue(t[j])) ++j;
+  if (j + 2 >= n) return std::nullopt;
+  if (i == j && i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number)
+    return std::nullopt;  // inside a chain
+  const int a = year_of(t[j]);
+  if (a == 0 || !is_sep(t[j + 1])) return std::nullopt;
+  int b = year_of(t[j + 2]);
+  if (b == 0) {
+    // "2014-15": only the next year (a season or fiscal year); "2001-05" may be
+    // a month, so it is not read as 2001..2005.
+    if (int_token(t[j + 2], 2, 2) == (a + 1) % 100) b = a + 1;
+  }
+  if (b == 0 || b <= a || b > kYearMax) return std::nullopt;
+  std::size_t e = j + 3;
+  // a longer digit chain (2001-02-12) or a percent sign (1990-2000 %)
+  if (e < n && t[e].kind == TokenKind::Symbol) return std::nullopt;
+  if (e < n && word_in(t[e], kYearSuffix)) ++e;
+  DateMention m;
+  m.begin = i;
+  m.end = e;
+  m.year = a;
+  m.end_year = b;
+  return m;
+}
+
+// "من P1 حتي P2", "بين P1 و P2", "بين عامي 2014 و2019", "من 1 الي 5 ايلول".
+std::optional<DateMention> opener_period_at(std::span<const Token> t, std::size_t i) {
+  const std::size_t n = t.size();
+  if (i >= n || !word_in(t[i], kOpeners)) return std::nullopt;
+  const bool between = t[i].norm.ends_with("بين");
+  std::size_t j = i + 1;
+  bool years = false, months = false;
+  if (j < n && is_year_dual_cue(t[j])) {
+    years = true;
+    ++j;
+  } else if (j < n && is_month_dual_cue(t[j])) {
+    months = true;
+    ++j;
+  }
+  if (j >= n) return std::nullopt;
+
+  std::optional<Point> p1 = point_at(t, j, true, true);
+  bool day_only = false;
+  if (!p1 && !years && !months) {
+    if (const int d = day_of(t[j])) {
+      p1 = Point{};
+      p1->begin = j;
+      p1->end = j + 1;
+      p1->d = d;
+      day_only = true;
+    }
+  }
+  if (!p1) return std::nullopt;
+  if (years && !p1->year_only) return std::nullopt;
+  if (months && (p1->m == 0 || p1->d != 0)) return std::nullopt;
+
+  // connector
+  std::size_t k = p1->end;
+  if (k >= n) return std::nullopt;
+  if (between) {
+    if (word_is(t[k], "و")) {
+      ++k;
+    } else if (!(is_word(t[k]) && t[k].norm.starts_with("و"))) {
+      return std::nullopt;
+    }
+  } else {
+    if (word_is(t[k], "و")) ++k;
+    if (k >= n || !word_in(t[k], kFromConnectors)) return std::nullopt;
+    ++k;
+  }
+
+  std::optional<Point> p2 = point_at(t, k, p1->year_only, true);
+  if (!p2) return std::nullopt;
+  if (years && !p2->year_only) return std::nullopt;
+  if (months && (p2->m == 0 || p2->d != 0)) return std::nullopt;
+  if (p1->bare_year && !p2->year_only) return std::nullopt;
+  if (p2->bare_year && !p1->year_only) return std::nullopt;
+  if (p1->needs_ctx && p2->needs_ctx) return std::nullopt;
+
+  if (day_only) {  // "من 1 الي 5 ايلول"
+    if (p2->d == 0 || p2->m == 0) return std::nullopt;
+    p1->m = p2->m;
+    p1->y = p2->y;
+  }
+  if (p1->y == 0 && p2->y != 0 && p1->m != 0) {
+    const bool later = p2->m != 0 && (p1->m > p2->m || (p1->m == p2->m && p1->d > p2->d));
+    p1->y = p2->y - (later ? 1 : 0);
+  } else if (p2->y == 0 && p1->y != 0 && p2->m != 0) {
+    const bool earlier = p1->m != 0 && (p2->m < p1->m || (p2->m == p1->m && p2->d < p1->d));
+    p2->y = p1->y + (earlier ? 1 : 0);
+  }
+  if (p1->y != 0 && p2->y != 0) {
+    if (compare(*p1, *p2) >= 0) return std::nullopt;
+  } else if (p1->m == p2->m && p1->d >= p2->d) {
+    return std::nullopt;
+  }
+
+  DateMention m;
+  m.begin = i;
+  m.end = p2->end;
+  m.year = p1->y;
+  m.month = p1->m;
+  m.day = p1->d;
+  m.end_year = p2->y;
+  m.end_month = p2->m;
+  m.end_day = p2->d;
+  return m;
+}
+
+}  // namespace
+
+void DateExtractor::extract(std::span<const Token> tokens, std::vector<DateMention>& out) const {
+  const std::size_t n = tokens.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::optional<DateMention> r = fraction_period_at(tokens, i);
+    if (!r) r = opener_period_at(tokens, i);
+    if (!r) r = year_range_at(tokens, i);
+    if (r) {
+      out.push_back(*r);
+      i = r->end;
+      continue;
+    }
+    if (const auto p = point_at(tokens, i, false, false)) {
+      out.push_back(to_mention(*p));
+      i = p->end;
+      if (p->dual) {  // "عامي 2014 و2019": the second year of the pair
+        while (i + 1 < n && word_is(tokens[i], "و")) {
+          const auto y = year_at(tokens, i + 1);
+          if (!y) break;
+          DateMention m;
+          m.begin = i + 1;
+          m.end = y->end;
+          m.year = y->year;
+          out.push_back(m);
+          i = y->end;
+        }
+      }
+      continue;
+    }
+    ++i;
+  }
+}
+
+std::vector<DateMention> DateExtractor::extract(std::span<const Token> tokens) const {
+  std::vector<DateMention> out;
+  extract(tokens, out);
+  return out;
+}
+
+}  // namespace fahras::analysis

@@ -1,0 +1,101 @@
+// DateExtractor: finds date expressions ("15 كانون الاول/ديسمبر", "حزيران 2024",
+// "العام 2014", "12/5/2020", "النصف الاول من عام 2024", "بين عامي 2014 و2019")
+// in a sequence of already-analysed tokens.
+//
+// Input contract
+//   Tokens from Analyzer::analyze (see token.h / normalizer.h): `norm` is
+//   normalized (alef variants → ا, ى → ي, ة → ه, no tashkeel/tatweel, ASCII
+//   digits). Number tokens carry `value`; Symbol tokens include '/', '-', '–'; a
+//   glued و before a digit arrives as Word "و" + Number. Only `kind`, `value`
+//   and `norm` are read.
+//
+// What is a date (each form table-tested in tests/analysis/dates_test.cc)
+//   * Month names, three families, one month table (its own, in dates.cc):
+//       Levantine كانون الثاني, شباط, اذار, نيسان, ايار, حزيران, تموز, اب, ايلول,
+//         تشرين الاول, تشرين الثاني, كانون الاول (also "كانون ثاني"); كانون and
+//         تشرين alone are not months;
+//       Gulf/Egyptian يناير … ديسمبر (ابريل, يونيو/يونيه, يوليو/يوليه);
+//       Maghrebi جانفي, فيفري, مارس, افريل, ماي, جوان, جويليه/جويليا, اوت,
+//         and Moroccan يوليوز, غشت, شتنبر, نونبر, دجنبر.
+//     A month word may carry one glued clitic و/ف/ب/ل ("وحزيران", "بتموز"). Two
+//     names of one month joined by '/' or simply adjacent (the tokenizer drops
+//     parentheses) are one mention: "نيسان/ابريل", "كانون الاول/ديسمبر",
+//     "نيسان (ابريل)". A preceding شهر/الشهر/لشهر… belongs to the mention.
+//   * Ambiguous names — ماي, مارس, جوان, اوت, اب (also "father"; "باب" = door
+//     would otherwise strip to it) — count only with date context: a day number
+//     before them, a year after them, شهر before them, a '/' partner name, or
+//     the other end of a period ("من يناير حتي مارس"). Alone they are ignored.
+//   * Day + month (+ year): "[weekday] D [من] [شهر] MONTH [YEAR-PART]", D in
+//     1..days-in-month (29 for شباط): "3 من ايلول", "الثلاثاء 3 من ايلول",
+//     "24 نيسان/ابريل 2023". A weekday (الاحد … السبت) right before the day
+//     belongs to the mention; "يوم" and prepositions (في, منذ…) do not.
+//   * Month + year: "MONTH YEAR-PART", YEAR-PART = [من] [عام|العام|سنه|لعام…]
+//     YEAR: "حزيران 2024", "كانون الاول من عام 2017". Without a year, a following
+//     relative word (الماضي, المقبل, القادم, الجاري, الحالي, المنصرم, الفائت)
+//     belongs to the mention but the year stays 0 (it is not resolved).
+//   * Years: YEAR is a 4-digit integer in 1900..2100. It needs a cue: a year word
+//     before it (عام, العام, عامي, العامين, سنه, السنه, سنتي … with و/ف/ب/ل/لل
+//     glued), منذ before it ("منذ 2014": منذ is not in the span), or م/ميلادي
+//     after it. A bare 4-digit number is NOT a date ("2000 شخص"). "عامي 2014
+//     و2019" (no بين) gives two year mentions.
+//   * Digit dates: D/M/YYYY, D-M-YYYY, D.M.YYYY (also one token "12.5.2020"),
+//     YYYY-M-D, YYYY/M/D. Day-first only; M must be 1..12.
+//   * Periods (end_* set):
+//       "YEAR-YEAR", "YEAR/YEAR" (first < second), "YEAR-YY" only for the next
+//         year ("2014-15", a season; "2001-05" is not 2001..2005), optionally
+//         after a year word: 2014..2015.
+//       "النصف|الربع|الثلث ORDINAL [من|ل] [year word] YEAR": النصف الاول → 1..6,
+//         الثاني/الاخير → 7..12; الربع الاول..الرابع/الاخير → quarters; الثلث →
+//         four-month thirds.
+//       "من|منذ|بين [عامي|العامين|شهري|الشهرين…] P1 CONNECTOR P2" where P1, P2 are
+//         any of the point forms above (bare years allowed when both ends are
+//         years; P1 may be a bare day: "من 1 الي 5 ايلول"), CONNECTOR is حتي,
+//         الي, وحتي, والي, لغايه (after من/منذ) or و (after بين, glued or not).
+//         A year given only on P2 distributes to P1 (to the previous year when
+//         P1's month is later: "من تشرين الاول حتي اذار 2024" → 10/2023..3/2024);
+//         likewise P1's year to P2. The opener (من/بين) is in the span. Known
+//         ends must be in order, else the two points are reported separately.
+//
+// Not dates: bare numbers ("2000 شخص", "153 هجوما"), ordinals alone ("الثالث"),
+// years outside 1900..2100, "3/4", "العام الماضي" (no year number), كانون or
+// تشرين alone, ambiguous names without context. Hijri months/years are not
+// recognised. Ordinal days ("الثالث من ايلول") are not recognised.
+//
+// Output: mentions left to right, non-overlapping, [begin, end) token indices.
+//
+// Thread safety: a DateExtractor is immutable (stateless; all tables are static
+// constexpr) and may be shared by any number of threads. extract() allocates only
+// when it grows the caller's vector.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "analysis/token.h"
+
+namespace fahras::analysis {
+
+struct DateMention {
+  std::size_t begin = 0, end = 0;  // token index range [begin, end)
+  int year = 0;                    // 0 when unknown (e.g. "3 من ايلول" without a year)
+  int month = 0;                   // 1..12, 0 when unknown
+  int day = 0;                     // 1..31, 0 when unknown
+  // A period such as "النصف الاول من عام 2024" or "من كانون الثاني وحتي حزيران 2024":
+  int end_year = 0, end_month = 0, end_day = 0;  // 0 when it is a single point
+
+  [[nodiscard]] bool is_period() const noexcept {
+    return end_year != 0 || end_month != 0 || end_day != 0;
+  }
+};
+
+class DateExtractor {
+ public:
+  // Appends the date mentions of `tokens` to `out` (left to right, non-overlapping).
+  void extract(std::span<const Token> tokens, std::vector<DateMention>& out) const;
+
+  // Convenience: returns them.
+  [[nodiscard]] std::vector<DateMention> extract(std::span<const Token> tokens) const;
+};
+
+}  // namespace fahras::analysis
