@@ -247,7 +247,7 @@ TEST_CASE("standard input: JSONL streamed, anything else one article, --strict e
   CHECK(strict.out.find("indexed 1 articles") != std::string::npos);
 }
 
-TEST_CASE("--extract prints each article's figures with value, qualifier and units, in text or JSON", "[e2e]") {
+TEST_CASE("fahras-index --extract prints each article's figures with value, qualifier and units, in text or JSON", "[e2e]") {
   TempDir tmp;
   const std::string seed = std::string("'") + FAHRAS_SOURCE_DIR + "/corpora/seeds/004_fdaf68bc1273c250.txt'";
   const Run text = run(bin("fahras-index") + " --extract " + seed, tmp.path());
