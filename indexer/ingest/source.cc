@@ -2,6 +2,7 @@
 
 #include "analysis/passages.h"
 #include "ingest/encoding.h"
+#include "ingest/html.h"
 #include "ingest/utf8.h"
 
 #include <archive.h>
@@ -20,7 +21,7 @@ namespace fahras::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-enum class Kind { Text, Jsonl, JsonArray, Trec, Archive, Compressed, Other };
+enum class Kind { Text, Jsonl, JsonArray, Trec, Html, Archive, Compressed, Other };
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -38,7 +39,7 @@ Kind kind_of(const std::string& name, Kind* inner = nullptr) {
   for (std::string_view c : {".gz", ".bz2", ".xz", ".zst"}) {
     if (ends_with(n, c)) {
       const Kind k = kind_of(n.substr(0, n.size() - c.size()));
-      if (k == Kind::Text || k == Kind::Jsonl || k == Kind::JsonArray || k == Kind::Trec) {
+      if (k == Kind::Text || k == Kind::Jsonl || k == Kind::JsonArray || k == Kind::Trec || k == Kind::Html) {
         if (inner) *inner = k;
         return Kind::Compressed;
       }
@@ -47,6 +48,7 @@ Kind kind_of(const std::string& name, Kind* inner = nullptr) {
   }
   if (ends_with(n, ".txt")) return Kind::Text;
   if (ends_with(n, ".trec") || ends_with(n, ".sgml") || ends_with(n, ".sgm")) return Kind::Trec;
+  if (ends_with(n, ".html") || ends_with(n, ".htm") || ends_with(n, ".xhtml")) return Kind::Html;
   if (ends_with(n, ".jsonl") || ends_with(n, ".ndjson")) return Kind::Jsonl;
   if (ends_with(n, ".json")) return Kind::JsonArray;
   return Kind::Other;
@@ -274,6 +276,39 @@ class JsonArrayReader final : public DocumentSource::Reader {
   std::uint64_t record_ = 0;
 };
 
+// An HTML article: one per file (see html.h for what is kept).
+class HtmlReader final : public DocumentSource::Reader {
+ public:
+  HtmlReader(DocumentSource::Context& ctx, std::string name, std::string id, std::string content)
+      : Reader(ctx, std::move(name), std::move(id)), content_(std::move(content)) {}
+
+  bool next(schema::Article& out) override {
+    if (done_) return false;
+    done_ = true;
+    const RepairResult fix = decode(content_, name_);
+    HtmlArticle html = parse_html(content_);
+    if (!has_words(html.text)) {
+      skip(name_, "no article text in the HTML");
+      return false;
+    }
+    if (fix.changed()) {
+      ctx_.diag.report(Outcome::Repaired, name_, repaired_message(fix));
+      ++ctx_.diag.stats.repaired;
+    }
+    out = schema::Article{};
+    out.id = id_;
+    out.origin = name_;
+    out.title = std::move(html.title);
+    out.text = std::move(html.text);
+    out.date = std::move(html.date);
+    return true;
+  }
+
+ private:
+  std::string content_;
+  bool done_ = false;
+};
+
 // TREC/SGML collections: several <DOC>…</DOC> per file (ANT, LDC Arabic newswire).
 class TrecReader final : public DocumentSource::Reader {
  public:
@@ -384,6 +419,7 @@ std::unique_ptr<DocumentSource::Reader> make_reader(DocumentSource::Context& ctx
   if (kind == Kind::Trec || (kind == Kind::Text && looks_like_trec(content)))
     return std::make_unique<TrecReader>(ctx, name, id, std::move(content));
   switch (kind) {
+    case Kind::Html: return std::make_unique<HtmlReader>(ctx, name, id, std::move(content));
     case Kind::Text: return std::make_unique<TextReader>(ctx, name, id, std::move(content));
     case Kind::Jsonl:
       return std::make_unique<JsonlReader>(ctx, name, id, std::make_unique<std::istringstream>(std::move(content)),
@@ -489,8 +525,8 @@ DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions optio
       for (const Input& f : found) bytes_total_ += fs::file_size(f.path, ec), ec.clear();
     } else if (kind_of(input.filename().string()) == Kind::Other) {
       diag_.report(Outcome::Skipped, input.string(),
-                   "unsupported file type (fahras reads .txt, .jsonl, .json, their .gz/.bz2/.xz/.zst, "
-                   "and .zip/.tar archives)");
+                   "unsupported file type (fahras reads .txt, .jsonl, .json, .trec/.sgml, .html, their "
+                   ".gz/.bz2/.xz/.zst, and .zip/.tar archives)");
       ++diag_.stats.skipped_files;
     } else {
       files_.push_back({input, input.filename().generic_string()});

@@ -10,6 +10,8 @@
 //                    URL, ABSTRACT + TEXT (<P> tags become paragraphs)
 //   .jsonl .ndjson   one JSON object per line; fields named by FieldNames
 //   .json            a JSON array of such objects (SaudiNewsNet ships this), or one object
+//   .html .htm .xhtml one article per page (html.h: title from <h1>/<title>,
+//                    paragraphs from block elements, date from article:published_time)
 //   .zip .tar .tgz .tar.gz .tar.bz2 .tar.xz .tar.zst
 //                    archives, read in place (libarchive): each entry of the kinds
 //                    above is read as if it were a file (a .txt entry's id is its

@@ -33,6 +33,7 @@ or a folder, walked recursively:
   *.json    a JSON array of such articles (or one article)
   *.trec *.sgml, or a .txt that starts with <DOC>
             TREC collections: one article per <DOC>, DOCNO as its id
+  *.html *.htm  one article per page: headline, paragraphs, published date
   *.zip *.tar *.tgz *.tar.gz|bz2|xz|zst
             archives, read in place: their .txt/.jsonl/.json entries
   *.gz *.bz2 *.xz *.zst  one compressed .txt/.jsonl/.json file
