@@ -5,6 +5,7 @@
 #include "schema/schema.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -83,6 +84,24 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
 Xapian::Query constant(double weight, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER,
                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), filter);
+}
+
+// "9000", "≥ 5000", "≤ 100", "≈ 2500", "100–200", "68%": the figure's meaning,
+// whatever form the query wrote it in.
+std::string describe(const analysis::ParsedNumber& n) {
+  auto num = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return std::string(buf);
+  };
+  std::string d;
+  if (n.range || n.vague) d = num(n.low) + "\xE2\x80\x93" + num(n.high);  // en dash
+  else if (n.qualifier == analysis::Qualifier::AtLeast) d = "\xE2\x89\xA5 " + num(n.value);
+  else if (n.qualifier == analysis::Qualifier::AtMost) d = "\xE2\x89\xA4 " + num(n.value);
+  else if (n.qualifier == analysis::Qualifier::About) d = "\xE2\x89\x88 " + num(n.value);
+  else d = num(n.value);
+  if (n.percent) d += "%";
+  return d;
 }
 
 bool value_matches(const QueryFigure& q, double v) {
@@ -226,7 +245,7 @@ ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Tr
     QueryFigure f;
     f.number = n;
     f.exact = n.qualifier == analysis::Qualifier::None && !n.range && !n.vague;
-    f.text = pq.rewritten.substr(toks[n.begin].begin, toks[n.end - 1].end - toks[n.begin].begin);
+    f.text = describe(n);
     for (std::size_t i = n.begin; i < n.end; ++i) used[i] = 1;
     if (!n.vague) {
       std::string value;

@@ -39,7 +39,7 @@ struct QueryFigure {
   bool exact = true;                 // match the stated value only (no qualifier, range, approximation)
   std::vector<std::string> units;    // stems of what it counts ("%" for percentages)
   std::vector<std::string> related;  // stems of related units
-  std::string text;                  // the figure as written in the (rewritten) query
+  std::string text;                  // what the figure means, for people: "≥ 40000 people", "9000 معتقل"
 };
 
 struct ParsedQuery {
