@@ -132,6 +132,7 @@ TEST_CASE("seeds: index with 2 threads, rank figures, JSON agrees with text, re-
     for (auto line : doc["why"].get_array()) why += std::string(std::string_view(line.get_string())) + "\n";
     CHECK(why.find("43,000") != std::string::npos);
     CHECK(why.find("(value and unit)") != std::string::npos);
+    CHECK(why.find("figure \"≥ 40000 people\"") != std::string::npos);  // the query figure, as meant
   }
 
   SECTION("a figure with a merely co-occurring word ranks below the figure with its unit") {
