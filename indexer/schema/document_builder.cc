@@ -94,7 +94,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
       const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
       add_terms(analyzer_.analyze(article.title), base, doc, term_);
     }
-    doc.add_boolean_term(passage_uid(article.id, number));
+    doc.add_boolean_term(passage_uid_of_key(key, number));
     doc.add_boolean_term(std::string(kPrefixArticle) + key);
     if (!source.empty()) {
       doc.add_boolean_term(std::string(kPrefixSource) + source);

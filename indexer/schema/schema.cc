@@ -47,12 +47,16 @@ std::uint32_t shard_of(std::string_view article_id, std::uint32_t n) {
   return n == 0 ? 0 : static_cast<std::uint32_t>(fnv1a(article_id) % n);
 }
 
-std::string passage_uid(std::string_view article_id, std::uint32_t passage) {
+std::string passage_uid_of_key(std::string_view key, std::uint32_t passage) {
   std::string uid(kPrefixUid);
-  uid += article_key(article_id);
+  uid += key;
   uid.push_back('#');
   uid += std::to_string(passage);
   return uid;
+}
+
+std::string passage_uid(std::string_view article_id, std::uint32_t passage) {
+  return passage_uid_of_key(article_key(article_id), passage);
 }
 
 std::string figure_term(double value) {
@@ -141,7 +145,7 @@ std::string encode_record(const PassageRecord& r) {
 }
 
 PassageRecord decode_record(std::string_view data) {
-  simdjson::ondemand::parser parser;
+  thread_local simdjson::ondemand::parser parser;  // reused: one per thread, not one per hit
   simdjson::padded_string padded(data);
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;

@@ -65,8 +65,9 @@ std::string article_key(std::string_view article_id);
 // builds, so N machines given the same inputs each build one disjoint shard.
 std::uint32_t shard_of(std::string_view article_id, std::uint32_t n);
 
-// Q<key>#<n>: the unique term of passage n.
+// Q<key>#<n>: the unique term of passage n (from the id, or from its article_key).
 std::string passage_uid(std::string_view article_id, std::uint32_t passage);
+std::string passage_uid_of_key(std::string_view key, std::uint32_t passage);
 
 // What the index stores for each passage, to print it without the source files.
 struct PassageRecord {
