@@ -1,5 +1,6 @@
 #include "pipeline/extract.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace fahras::pipeline {
@@ -30,6 +31,13 @@ Extraction Extractor::extract(const schema::Article& article) {
       ExtractedFigure x;
       x.passage = static_cast<std::uint32_t>(p + 1);
       x.text.assign(text.substr(f.begin, f.end - f.begin));
+      x.begin = spans_[p].begin + f.begin;
+      x.end = spans_[p].begin + f.end;
+      // The number's own tokens: from number_begin to the last token before the units.
+      std::size_t last = f.number.end;
+      if (f.unit_count > 0) last = std::min<std::size_t>(last, f.unit_tokens[0]);
+      x.number_begin = spans_[p].begin + tokens[f.number.number_begin].begin;
+      x.number_end = spans_[p].begin + tokens[std::max(last, f.number.number_begin + 1) - 1].end;
       x.value = f.number.value;
       x.low = f.number.low;
       x.high = f.number.high;
@@ -51,6 +59,8 @@ Extraction Extractor::extract(const schema::Article& article) {
       ExtractedDate x;
       x.passage = static_cast<std::uint32_t>(p + 1);
       x.text.assign(text.substr(tokens[d.begin].begin, tokens[d.end - 1].end - tokens[d.begin].begin));
+      x.begin = spans_[p].begin + tokens[d.begin].begin;
+      x.end = spans_[p].begin + tokens[d.end - 1].end;
       x.value = iso(d.year, d.month, d.day);
       if (d.is_period()) x.value += ".." + iso(d.end_year, d.end_month, d.end_day);
       e.dates.push_back(std::move(x));

@@ -21,6 +21,8 @@ namespace fahras::pipeline {
 struct ExtractedFigure {
   std::uint32_t passage = 0;       // 1-based, as in the index
   std::string text;                // the figure as written, qualifier to units
+  std::uint32_t begin = 0, end = 0;  // byte span of `text` in the article text
+  std::uint32_t number_begin = 0, number_end = 0;  // byte span of the number itself (no qualifier, no units)
   double value = 0, low = 0, high = 0;
   std::string qualifier;           // "", "at least", "at most", "about"
   bool percent = false, range = false, vague = false;
@@ -30,6 +32,7 @@ struct ExtractedFigure {
 struct ExtractedDate {
   std::uint32_t passage = 0;
   std::string text;   // as written
+  std::uint32_t begin = 0, end = 0;  // byte span of `text` in the article text
   std::string value;  // "2024-07-15", "2024-07", "2024", "?-09-03" (unknown year); "A..B" for a period
 };
 

@@ -92,7 +92,9 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
         if (json) {
           std::string line = "{\"article\":";
           schema::append_json_string(line, e.article);
-          line += ",\"passage\":" + std::to_string(f.passage) + ",\"text\":";
+          line += ",\"passage\":" + std::to_string(f.passage) + ",\"begin\":" + std::to_string(f.begin) +
+                  ",\"end\":" + std::to_string(f.end) + ",\"number_begin\":" + std::to_string(f.number_begin) +
+                  ",\"number_end\":" + std::to_string(f.number_end) + ",\"text\":";
           schema::append_json_string(line, f.text);
           line += ",\"value\":" + number(f.value) + ",\"low\":" + number(f.low) + ",\"high\":" +
                   (std::isinf(f.high) ? std::string("null") : number(f.high)) + ",\"qualifier\":";
@@ -116,7 +118,8 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
         if (json) {
           std::string line = "{\"article\":";
           schema::append_json_string(line, e.article);
-          line += ",\"passage\":" + std::to_string(d.passage) + ",\"date\":";
+          line += ",\"passage\":" + std::to_string(d.passage) + ",\"begin\":" + std::to_string(d.begin) +
+                  ",\"end\":" + std::to_string(d.end) + ",\"date\":";
           schema::append_json_string(line, d.value);
           line += ",\"text\":";
           schema::append_json_string(line, d.text);
