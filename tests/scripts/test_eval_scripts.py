@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Self-test of scripts/eval-ner, scripts/eval-wojood and scripts/lib/eval_spans.py.
+
+  python3 tests/scripts/test_eval_scripts.py        (from anywhere; no fahras build needed)
+
+Runs both scripts on tiny hand-made gold files (tests/scripts/data/) with a fake extractor
+(tests/scripts/fake-fahras-index) whose predictions are listed in data/*.predictions.tsv,
+and checks the counts worked out by hand in the comments below. Exit status 0 when all pass.
+"""
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+DATA = os.path.join(HERE, "data")
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(REPO, "scripts", "lib"))
+import eval_spans as ev  # noqa: E402
+
+
+def run(script, args, predictions=None):
+    env = dict(os.environ, FAHRAS_INDEX=os.path.join(HERE, "fake-fahras-index"))
+    env.pop("FAKE_PREDICTIONS", None)
+    if predictions:
+        env["FAKE_PREDICTIONS"] = os.path.join(DATA, predictions)
+    p = subprocess.run([os.path.join(REPO, "scripts", script)] + args, env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    if p.returncode != 0:
+        raise AssertionError("%s failed (%d):\n%s%s" % (script, p.returncode, p.stdout, p.stderr))
+    return p.stdout
+
+
+class Helpers(unittest.TestCase):
+    def test_bio_flat(self):
+        tags = [["O"], ["B-PERS"], ["I-PERS"], ["B-PERS"], ["I-LOC"], ["O"], ["I-ORG"]]
+        self.assertEqual(ev.bio_spans(tags), {("PERS", 1, 3), ("PERS", 3, 4), ("LOC", 4, 5),
+                                              ("ORG", 6, 7)})
+
+    def test_bio_nested_same_type(self):
+        # ORG [0,4) holding ORG [2,4); GPE [3,4) inside both
+        tags = [["B-ORG"], ["I-ORG"], ["I-ORG", "B-ORG"], ["I-ORG", "I-ORG", "B-GPE"], ["O"]]
+        self.assertEqual(ev.bio_spans(tags), {("ORG", 0, 4), ("ORG", 2, 4), ("GPE", 3, 4)})
+
+    def test_bio_nested_inner_closes_first(self):
+        tags = [["B-DATE"], ["I-DATE", "B-DATE"], ["I-DATE"], ["O"]]
+        self.assertEqual(ev.bio_spans(tags), {("DATE", 0, 3), ("DATE", 1, 2)})
+
+    def test_token_span(self):
+        text, offs = ev.build_text(["في", "وبغداد", "."], [" ", " "])
+        b = text.encode().find("بغداد".encode())
+        self.assertEqual(ev.token_span(offs, b, b + len("بغداد".encode())), (1, 2, False))
+        self.assertEqual(ev.token_span(offs, 0, len("في وبغداد".encode())), (0, 2, True))
+        self.assertIsNone(ev.token_span(offs, 4, 5))  # the space between the tokens
+        self.assertEqual(ev.token_span(offs, 0, 2), (0, 1, False))  # cuts a token
+
+    def test_prf_zero(self):
+        self.assertEqual(ev.prf(0, 0, 0, 5), (0.0, 0.0, 0.0))
+
+
+class EvalNer(unittest.TestCase):
+    gold = os.path.join(DATA, "anercorp-mini.txt")
+
+    def test_scores(self):
+        d = json.loads(run("eval-ner", ["--json", self.gold], "anercorp-mini.predictions.tsv"))
+        m, info = d["metrics"], d["info"]
+        # gold: PERS محمد بن سلمان, وسمير (orphan I-), عمرو موسى (CRLF lines);
+        #       LOC الرياض, دمشق, وبغداد; ORG الأمم المتحدة, الاتحاد الأوروبي, شركة أرامكو
+        self.assertEqual(info["sentences"], 4)
+        self.assertEqual(info["malformed_lines_skipped"], 2)   # ` O` and `كلمة`
+        self.assertEqual(info["glued_lines_repaired"], 1)      # `. Oاجتمع O`
+        self.assertEqual(info["entity_predictions_not_token_aligned"], 1)  # بغداد in وبغداد
+        self.assertEqual(info["entity_predictions_duplicate"], 1)
+        self.assertEqual(info["entity_types_unknown"], {"event": 1})
+        self.assertEqual(info["extractor_output"], {"entity": 10, "figure": 1, "date": 1, "other": 0})
+        self.assertEqual(info["text_offset_mismatches"], 0)
+        want = {"PERS": (3, 1, 1), "LOC": (3, 3, 2), "ORG": (3, 4, 1), "overall": (9, 8, 4)}
+        for t, (g, p, c) in want.items():
+            self.assertEqual((m[t]["gold"], m[t]["predicted"], m[t]["correct"]), (g, p, c), t)
+        self.assertAlmostEqual(m["overall"]["P"], 0.5)
+        self.assertAlmostEqual(m["overall"]["R"], 4 / 9)
+        self.assertAlmostEqual(m["overall"]["F1"], 2 * 0.5 * (4 / 9) / (0.5 + 4 / 9))
+
+    def test_text_output_and_errors(self):
+        out = run("eval-ner", ["--errors", "2", self.gold], "anercorp-mini.predictions.tsv")
+        self.assertEqual(out.strip().splitlines()[-1], "overall P=0.500 R=0.444 F1=0.471")
+        self.assertIn("FP line", out)
+        self.assertIn("[[دمشق]]", out)
+        self.assertIn("gold here: LOC دمشق", out)
+
+    def test_no_predictions(self):
+        out = run("eval-ner", [self.gold])
+        self.assertEqual(out.strip().splitlines()[-1], "overall P=0.000 R=0.000 F1=0.000")
+
+
+class EvalWojood(unittest.TestCase):
+    gold = os.path.join(DATA, "wojood-mini.txt")
+
+    def test_scores(self):
+        d = json.loads(run("eval-wojood", ["--json", self.gold], "wojood-mini.predictions.tsv"))
+        ex, ov = d["dates_figures"]["exact"], d["dates_figures"]["overlap"]
+        self.assertEqual(d["info"]["sentences"], 3)
+        self.assertEqual(d["info"]["gold_spans_nested_in_same_type"], 1)  # 1948 in عامي ( 1948 )
+        want = {"DATE": (3, 2, 2), "CARDINAL": (2, 2, 2), "MONEY": (1, 1, 1),
+                "PERCENT": (1, 1, 1), "QUANTITY": (1, 1, 1), "overall": (8, 7, 7)}
+        for t, (g, p, c) in want.items():
+            self.assertEqual((ex[t]["gold"], ex[t]["predicted"], ex[t]["correct"]), (g, p, c), t)
+        self.assertEqual((ov["DATE"]["correct_predicted"], ov["DATE"]["found_gold"]), (2, 3))
+        self.assertAlmostEqual(ov["overall"]["R"], 1.0)
+        ent, ento = d["entities"]["exact"], d["entities"]["overlap"]
+        # gold LOC = GPE السورية + GPE مدينة البيرة; predicted البيرة is inside the second
+        self.assertEqual((ent["LOC"]["gold"], ent["LOC"]["predicted"], ent["LOC"]["correct"]), (2, 1, 0))
+        self.assertEqual((ent["ORG"]["gold"], ent["ORG"]["correct"]), (1, 1))
+        self.assertEqual((ento["LOC"]["correct_predicted"], ento["LOC"]["found_gold"]), (1, 1))
+
+    def test_overall_line(self):
+        out = run("eval-wojood", [self.gold], "wojood-mini.predictions.tsv")
+        self.assertEqual(out.strip().splitlines()[-1],
+                         "overall P=1.000 R=0.875 F1=0.933 "
+                         "overlap_P=1.000 overlap_R=1.000 overlap_F1=1.000")
+
+    def test_no_predictions(self):
+        out = run("eval-wojood", [self.gold])
+        self.assertTrue(out.strip().splitlines()[-1].startswith("overall P=0.000 R=0.000 F1=0.000"))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
