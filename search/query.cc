@@ -121,6 +121,11 @@ std::string extract_filters(std::string_view query, Filters& f) {
     else if (!value.empty() && key == "source") f.sources.push_back(value);
     else if (!value.empty() && key == "from") f.from = value;
     else if (!value.empty() && key == "to") f.to = value;
+    else if (!value.empty() && (key == "org" || key == "place" || key == "person" || key == "mentions")) {
+      std::string v = value;
+      std::replace(v.begin(), v.end(), '_', ' ');
+      (key == "org" ? f.orgs : key == "place" ? f.places : key == "person" ? f.people : f.mentions).push_back(v);
+    }
     else {
       if (!rest.empty()) rest.push_back(' ');
       rest += w;
@@ -129,7 +134,8 @@ std::string extract_filters(std::string_view query, Filters& f) {
   return rest;
 }
 
-Xapian::Query filter_query(const Filters& f, const analysis::Normalizer& normalize) {
+Xapian::Query filter_query(const Filters& f, const analysis::Normalizer& normalize,
+                           const analysis::EntityExtractor& entities) {
   std::vector<Xapian::Query> all;
   auto any_term = [&](std::string_view prefix, const std::vector<std::string>& values, bool normalized) {
     if (values.empty()) return;
@@ -140,6 +146,20 @@ Xapian::Query filter_query(const Filters& f, const analysis::Normalizer& normali
   any_term(schema::kPrefixYear, f.years, false);
   any_term(schema::kPrefixMonth, f.months, false);
   any_term(schema::kPrefixSource, f.sources, true);
+  any_term(schema::kPrefixMentioned, f.mentions, false);
+  auto any_entity = [&](std::string_view prefix, analysis::EntityType type, const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    std::vector<std::string> terms;
+    for (const std::string& name : names) {
+      const std::string id = entities.resolve(name, type);
+      if (!id.empty()) terms.push_back(schema::entity_term(prefix, id));
+    }
+    // A name with no words matches nothing rather than everything.
+    all.push_back(terms.empty() ? Xapian::Query::MatchNothing : any_of(terms));
+  };
+  any_entity(schema::kPrefixOrg, analysis::EntityType::Org, f.orgs);
+  any_entity(schema::kPrefixPlace, analysis::EntityType::Place, f.places);
+  any_entity(schema::kPrefixPerson, analysis::EntityType::Person, f.people);
   // Dates are "YYYY-MM-DD" strings, so string ranges are date ranges; "\xff"
   // after the upper bound takes in every day of a month or year given as "to".
   if (!f.from.empty() && !f.to.empty())

@@ -23,6 +23,7 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "analysis/entities.h"
 #include "analysis/number_parser.h"
 #include "search/translator.h"
 
@@ -54,17 +55,26 @@ struct Filters {
   std::vector<std::string> months;   // "2015-07"
   std::vector<std::string> sources;  // as the user types them (normalized for matching)
   std::string from, to;              // article dates, inclusive: "2015-07-01", or "2015-07" / "2015"
-  bool empty() const { return years.empty() && months.empty() && sources.empty() && from.empty() && to.empty(); }
+  std::vector<std::string> orgs, places, people;  // entity names as typed (any alias)
+  std::vector<std::string> mentions;  // "2014" or "2014-09": a year or month written in the text
+  bool empty() const {
+    return years.empty() && months.empty() && sources.empty() && from.empty() && to.empty() && orgs.empty() &&
+           places.empty() && people.empty() && mentions.empty();
+  }
 };
 
 // Moves the inline filters of a query ("year:2015", "month:2015-07",
-// "source:الرياض", "from:2015-07-01", "to:2015-07-31") into `filters` and
-// returns the rest of the query text.
+// "source:الرياض", "from:2015-07-01", "to:2015-07-31", "org:داعش",
+// "place:الرقة", "person:كوريلا", "mentions:2014"; '_' stands for a space in a
+// value: "place:مخيم_الهول") into `filters` and returns the rest of the query text.
 std::string extract_filters(std::string_view query, Filters& filters);
 
 // The Xapian filter for `filters` (Query::MatchAll when empty); `normalize`
-// spells a source the way the index stores its XS term.
-Xapian::Query filter_query(const Filters& filters, const analysis::Normalizer& normalize);
+// spells a source the way the index stores its XS term; entity names resolve
+// to their ids with `entities` (an alias gives its entity: org:تنظيم_الدولة is
+// org:داعش; a person's surname alone matches everyone of that surname).
+Xapian::Query filter_query(const Filters& filters, const analysis::Normalizer& normalize,
+                           const analysis::EntityExtractor& entities);
 
 struct TierWeights {
   double value_unit = 300;     // figure value and unit match

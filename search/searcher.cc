@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <span>
 #include <memory>
 
 namespace fahras::search {
@@ -100,11 +102,57 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
 namespace {
 
+// A facet counts the values of `slots` slots from `slot` on. Entity facets
+// use several slots (a passage names several places) holding "<id>\t<name>":
+// their counts are summed per id and shown under the name seen most.
 struct FacetSlot {
   const char* name;
   Xapian::valueno slot;
+  Xapian::valueno slots;
 };
-constexpr FacetSlot kFacets[] = {{"year", schema::kSlotYear}, {"month", schema::kSlotMonth}, {"source", schema::kSlotSource}};
+constexpr FacetSlot kFacets[] = {{"year", schema::kSlotYear, 1},
+                                 {"month", schema::kSlotMonth, 1},
+                                 {"source", schema::kSlotSource, 1},
+                                 {"org", schema::kSlotOrgFirst, schema::kEntitySlots},
+                                 {"place", schema::kSlotPlaceFirst, schema::kEntitySlots},
+                                 {"person", schema::kSlotPersonFirst, schema::kEntitySlots}};
+
+// The values of an entity facet: counts summed per id over its slots' spies.
+std::vector<FacetValue> entity_facet(std::span<const std::unique_ptr<Xapian::ValueCountMatchSpy>> spies,
+                                     std::size_t limit) {
+  struct Count {
+    Xapian::doccount total = 0;
+    std::vector<std::pair<std::string, Xapian::doccount>> names;
+  };
+  std::map<std::string, Count, std::less<>> by_id;
+  for (const auto& spy : spies)
+    for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+      const std::string value = *v;
+      const auto [id, name] = schema::split_entity_value(value);
+      Count& c = by_id[std::string(id)];
+      c.total += v.get_termfreq();
+      auto it = std::find_if(c.names.begin(), c.names.end(), [&](const auto& p) { return p.first == name; });
+      if (it == c.names.end()) c.names.emplace_back(std::string(name), v.get_termfreq());
+      else it->second += v.get_termfreq();
+    }
+  std::vector<FacetValue> values;
+  for (auto& [id, c] : by_id) {
+    // The fullest form (most words: مايكل إريك كوريلا over مايكل كوريلا), then the
+    // one seen in most passages, then the first in byte order.
+    auto words = [](const std::string& n) { return std::count(n.begin(), n.end(), ' '); };
+    const auto best = std::max_element(c.names.begin(), c.names.end(), [&](const auto& a, const auto& b) {
+      if (words(a.first) != words(b.first)) return words(a.first) < words(b.first);
+      if (a.second != b.second) return a.second < b.second;
+      return a.first > b.first;
+    });
+    values.push_back({best->first, c.total});
+  }
+  std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (values.size() > limit) values.resize(limit);
+  return values;
+}
 
 }  // namespace
 
@@ -124,17 +172,21 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
     throw SearchError("empty query: no searchable words in \"" + std::string(query) + "\"");
 
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  std::vector<const FacetSlot*> asked;
   for (const std::string& name : options.facets) {
     const FacetSlot* found = nullptr;
     for (const FacetSlot& f : kFacets)
       if (name == f.name) found = &f;
-    if (found == nullptr) throw SearchError("unknown facet \"" + name + "\" (known: year, month, source)");
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(found->slot));
+    if (found == nullptr)
+      throw SearchError("unknown facet \"" + name + "\" (known: year, month, source, org, place, person)");
+    asked.push_back(found);
+    for (Xapian::valueno k = 0; k < found->slots; ++k)
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(found->slot + k));
   }
 
   Xapian::Enquire enquire(db_);
   Xapian::Query q = has_query ? build_query(result.query, db_) : Xapian::Query(Xapian::Query::MatchAll);
-  if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(filters, analyzer_.normalizer()));
+  if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(filters, analyzer_.normalizer(), entities_));
   enquire.set_query(q);
   for (auto& spy : spies) enquire.add_matchspy(spy.get());
   enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -144,11 +196,19 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
   const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                              static_cast<Xapian::doccount>(options.limit), check_at_least);
-  for (std::size_t i = 0; i < spies.size(); ++i) {
+  std::size_t first_spy = 0;
+  for (std::size_t i = 0; i < asked.size(); ++i) {
     Facet facet{options.facets[i], {}};
-    for (auto v = spies[i]->top_values_begin(static_cast<Xapian::doccount>(options.facet_limit));
-         v != spies[i]->top_values_end(static_cast<Xapian::doccount>(options.facet_limit)); ++v)
-      facet.values.push_back({*v, v.get_termfreq()});
+    const FacetSlot& f = *asked[i];
+    if (f.slots == 1) {
+      const auto& spy = spies[first_spy];
+      for (auto v = spy->top_values_begin(static_cast<Xapian::doccount>(options.facet_limit));
+           v != spy->top_values_end(static_cast<Xapian::doccount>(options.facet_limit)); ++v)
+        facet.values.push_back({*v, v.get_termfreq()});
+    } else {
+      facet.values = entity_facet(std::span(spies).subspan(first_spy, f.slots), options.facet_limit);
+    }
+    first_spy += f.slots;
     result.facets.push_back(std::move(facet));
   }
   result.matches_estimated = mset.get_matches_estimated();

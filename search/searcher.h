@@ -44,7 +44,7 @@ struct SearchOptions {
   std::size_t per_article = 1;  // passages per article (0: no collapsing)
   bool explain = false;         // fill Hit::why
   Filters filters;              // added to the query's inline filters (year:, source:, …)
-  std::vector<std::string> facets;  // count values of these: "year", "month", "source"
+  std::vector<std::string> facets;  // count values of these: "year", "month", "source", "org", "place", "person"
   std::size_t facet_limit = 10;     // values shown per facet, most frequent first
 };
 
@@ -124,6 +124,7 @@ class Searcher {
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   analysis::FigureExtractor figures_;
+  analysis::EntityExtractor entities_;
   Translator translator_;
   std::vector<analysis::Figure> found_;
 };

@@ -23,6 +23,7 @@ Extraction Extractor::extract(const schema::Article& article) {
   e.article = article.id;
   analysis::split_passages(article.text, {}, spans_);
   e.passages = static_cast<std::uint32_t>(spans_.size());
+  entities_.begin_article();
   for (std::size_t p = 0; p < spans_.size(); ++p) {
     const std::string_view text = std::string_view(article.text).substr(spans_[p].begin, spans_[p].end - spans_[p].begin);
     const auto tokens = analyzer_.analyze(text);
@@ -52,6 +53,19 @@ Extraction Extractor::extract(const schema::Article& article) {
       x.vague = f.number.vague;
       for (std::size_t u = 0; u < f.units(); ++u) x.units.emplace_back(f.unit(tokens, u));
       e.figures.push_back(std::move(x));
+    }
+    entities_.extract(text, tokens, found_entities_);
+    for (const analysis::Entity& n : found_entities_) {
+      ExtractedEntity x;
+      x.passage = static_cast<std::uint32_t>(p + 1);
+      x.begin = spans_[p].begin + n.begin;
+      x.end = spans_[p].begin + n.end;
+      x.type = n.type;
+      x.rule = n.rule;
+      x.text.assign(text.substr(n.begin, n.end - n.begin));
+      x.id = n.id;
+      x.name = n.name;
+      e.entities.push_back(std::move(x));
     }
     date_mentions_.clear();
     dates_.extract(tokens, date_mentions_);

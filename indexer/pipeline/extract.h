@@ -1,13 +1,14 @@
 // Extractor: what the analysis finds in an article, for `fahras-index --extract`
 // (debugging and users' curiosity): per passage, each figure with its value,
-// bounds, qualifier and units, as the index will see it, and the dates written
-// in the text.
+// bounds, qualifier and units, the people, places and organizations, as the
+// index will see them, and the dates written in the text.
 //
 // Thread safety: NOT thread-safe (owns an Analyzer); one per thread.
 #pragma once
 
 #include "analysis/analyzer.h"
 #include "analysis/dates.h"
+#include "analysis/entities.h"
 #include "analysis/figures.h"
 #include "analysis/passages.h"
 #include "schema/article.h"
@@ -36,11 +37,22 @@ struct ExtractedDate {
   std::string value;  // "2024-07-15", "2024-07", "2024", "?-09-03" (unknown year); "A..B" for a period
 };
 
+struct ExtractedEntity {
+  std::uint32_t passage = 0;
+  std::uint32_t begin = 0, end = 0;  // byte span in the article text
+  analysis::EntityType type = analysis::EntityType::Place;
+  analysis::EntityRule rule = analysis::EntityRule::Gazetteer;
+  std::string text;  // as written
+  std::string id;    // what the index stores and filters match
+  std::string name;  // as shown in facets
+};
+
 struct Extraction {
   std::string article;  // id
   std::uint32_t passages = 0;
   std::vector<ExtractedFigure> figures;
-  std::vector<ExtractedDate> dates;  // dates written in the text (the index does not use them yet)
+  std::vector<ExtractedDate> dates;  // dates written in the text
+  std::vector<ExtractedEntity> entities;
 };
 
 class Extractor {
@@ -51,6 +63,8 @@ class Extractor {
   analysis::Analyzer analyzer_;
   analysis::FigureExtractor figures_;
   analysis::DateExtractor dates_;
+  analysis::EntityExtractor entities_;
+  std::vector<analysis::Entity> found_entities_;
   std::vector<analysis::DateMention> date_mentions_;
   std::vector<analysis::PassageSpan> spans_;
   std::vector<analysis::Figure> found_;

@@ -2,6 +2,8 @@
 
 #include "schema/schema.h"
 
+#include <cstdio>
+
 namespace fahras::schema {
 namespace {
 
@@ -49,6 +51,56 @@ void add_figures(std::span<const analysis::Token> tokens, const std::vector<anal
   }
 }
 
+// Entity terms and facet slots (schema.h): the first kEntitySlots distinct ids
+// of each type get a slot.
+void add_entities(const std::vector<analysis::Entity>& entities, Xapian::Document& doc) {
+  struct Kind {
+    analysis::EntityType type;
+    std::string_view prefix;
+    Xapian::valueno first;
+  };
+  static constexpr Kind kKinds[] = {{analysis::EntityType::Org, kPrefixOrg, kSlotOrgFirst},
+                                    {analysis::EntityType::Place, kPrefixPlace, kSlotPlaceFirst},
+                                    {analysis::EntityType::Person, kPrefixPerson, kSlotPersonFirst}};
+  for (const Kind& kind : kKinds) {
+    Xapian::valueno slot = kind.first;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      const analysis::Entity& e = entities[i];
+      if (e.type != kind.type || e.id.empty()) continue;
+      bool seen = false;
+      for (std::size_t j = 0; j < i && !seen; ++j) seen = entities[j].type == e.type && entities[j].id == e.id;
+      if (seen) continue;
+      doc.add_boolean_term(entity_term(kind.prefix, e.id));
+      if (!e.surname.empty() && e.surname != e.id) doc.add_boolean_term(entity_term(kind.prefix, e.surname));
+      if (slot < kind.first + kEntitySlots) doc.add_value(slot++, entity_value(e.id, e.name));
+    }
+  }
+}
+
+// XD terms for the years and months written in the text; a period gives its
+// ends and, when short, the years between.
+void add_text_dates(const std::vector<analysis::DateMention>& mentions, Xapian::Document& doc) {
+  char buf[32];
+  auto add = [&](int year, int month) {
+    if (year <= 0) return;
+    std::snprintf(buf, sizeof buf, "%.*s%04d", static_cast<int>(kPrefixMentioned.size()), kPrefixMentioned.data(), year);
+    doc.add_boolean_term(buf);
+    if (month > 0) {
+      std::snprintf(buf, sizeof buf, "%.*s%04d-%02d", static_cast<int>(kPrefixMentioned.size()),
+                    kPrefixMentioned.data(), year, month);
+      doc.add_boolean_term(buf);
+    }
+  };
+  for (const analysis::DateMention& d : mentions) {
+    add(d.year, d.month);
+    if (d.is_period()) {
+      add(d.end_year, d.end_month);
+      if (d.year > 0 && d.end_year > d.year && d.end_year - d.year <= 10)
+        for (int y = d.year + 1; y < d.end_year; ++y) add(y, 0);
+    }
+  }
+}
+
 }  // namespace
 
 std::string normalized_date(const std::string& date) {
@@ -76,6 +128,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
   // A title that is not part of the text (JSON records) is indexed with passage 1.
   const bool title_outside = !article.title.empty() && article.text.find(article.title) == std::string::npos;
 
+  entities_.begin_article();
   PassageRecord record;
   record.id = article.id;
   record.title = article.title;
@@ -90,6 +143,15 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     add_terms(tokens, 0, doc, term_);
     figures_.extract(tokens, found_);
     add_figures(tokens, found_, doc);
+    if (options_.entities) {
+      entities_.extract(text, tokens, found_entities_);
+      add_entities(found_entities_, doc);
+    }
+    if (options_.text_dates) {
+      mentions_.clear();
+      dates_.extract(tokens, mentions_);
+      add_text_dates(mentions_, doc);
+    }
     if (number == 1 && title_outside) {
       const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
       add_terms(analyzer_.analyze(article.title), base, doc, term_);

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "analysis/dates.h"
+#include "analysis/entities.h"
 #include "analysis/figures.h"
 #include "analysis/passages.h"
 #include "schema/article.h"
@@ -21,6 +23,8 @@ struct BuildOptions {
   analysis::PassageOptions passages;
   analysis::AnalyzerOptions analyzer;
   analysis::FigureOptions figures;
+  bool entities = true;  // people, places, organizations (XO/XP/XE terms, slots 20..45)
+  bool text_dates = true;  // years and months written in the text (XD terms)
 };
 
 class DocumentBuilder {
@@ -37,6 +41,10 @@ class DocumentBuilder {
   analysis::FigureExtractor figures_;
   std::vector<analysis::PassageSpan> spans_;
   std::vector<analysis::Figure> found_;
+  analysis::EntityExtractor entities_;
+  std::vector<analysis::Entity> found_entities_;
+  analysis::DateExtractor dates_;
+  std::vector<analysis::DateMention> mentions_;
   std::string term_;  // reused for every term added
 };
 

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace fahras::schema {
@@ -57,6 +58,27 @@ std::string passage_uid_of_key(std::string_view key, std::uint32_t passage) {
 
 std::string passage_uid(std::string_view article_id, std::uint32_t passage) {
   return passage_uid_of_key(article_key(article_id), passage);
+}
+
+std::string entity_term(std::string_view prefix, std::string_view id) {
+  std::size_t cut = std::min(id.size(), kMaxKeyBytes);
+  while (cut > 0 && cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  std::string term(prefix);
+  term += id.substr(0, cut);
+  return term;
+}
+
+std::string entity_value(std::string_view id, std::string_view name) {
+  std::string v(id.substr(0, kMaxKeyBytes));
+  v.push_back('\t');
+  v += name.substr(0, kMaxKeyBytes);
+  return v;
+}
+
+std::pair<std::string_view, std::string_view> split_entity_value(std::string_view value) {
+  const std::size_t tab = value.find('\t');
+  if (tab == std::string_view::npos) return {value, value};
+  return {value.substr(0, tab), value.substr(tab + 1)};
 }
 
 std::string figure_term(double value) {

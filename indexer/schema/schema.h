@@ -12,12 +12,18 @@
 //             XY<yyyy>    the article's year; XM<yyyy-mm> its month (boolean, for filters)
 //             XV<u>:<h>   a figure counting unit u has the value whose sortable_serialise
 //                         bytes are h in hex: ordered by value, for range queries
+//             XO<id>      an organization in the passage (id: analysis/entities.h)
+//             XP<id>      a place;  XE<id> a person, and XE<surname key> for their surname
+//             XD<yyyy>    a year written in the passage's text; XD<yyyy-mm> a month
 //   values    0 article key (collapse key: one result per article)
 //             1 passage number, sortable_serialise
 //             2 article date "YYYY-MM-DD" when known
 //             3 year "YYYY", 4 month "YYYY-MM", 5 source (normalized): facets
 //             10..17 the values of the passage's first 8 figures, sortable_serialise
 //                    (range filters OR a value range over these slots)
+//             20..25 organizations, 30..35 places, 40..45 people: the passage's first
+//                    6 distinct of each, "<id>\t<name>" (facets count them per slot
+//                    and sum; a passage never has one id in two slots)
 //   data      one JSON object: {"id","passage","title","text","date","source","url"}
 //   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
 //             fahras.shard = "K/N" when built with --shard K/N
@@ -31,6 +37,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace fahras::schema {
 
@@ -41,6 +48,10 @@ inline constexpr std::string_view kPrefixFigure = "XF";
 inline constexpr std::string_view kPrefixYear = "XY";
 inline constexpr std::string_view kPrefixMonth = "XM";
 inline constexpr std::string_view kPrefixUnitValue = "XV";
+inline constexpr std::string_view kPrefixOrg = "XO";
+inline constexpr std::string_view kPrefixPlace = "XP";
+inline constexpr std::string_view kPrefixPerson = "XE";
+inline constexpr std::string_view kPrefixMentioned = "XD";
 
 inline constexpr Xapian::valueno kSlotArticle = 0;
 inline constexpr Xapian::valueno kSlotPassage = 1;
@@ -50,10 +61,14 @@ inline constexpr Xapian::valueno kSlotMonth = 4;
 inline constexpr Xapian::valueno kSlotSource = 5;
 inline constexpr Xapian::valueno kSlotFigureFirst = 10;
 inline constexpr Xapian::valueno kFigureSlots = 8;
+inline constexpr Xapian::valueno kSlotOrgFirst = 20;
+inline constexpr Xapian::valueno kSlotPlaceFirst = 30;
+inline constexpr Xapian::valueno kSlotPersonFirst = 40;
+inline constexpr Xapian::valueno kEntitySlots = 6;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
 inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a shard built with --shard
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 
 // The article id as used in terms and the collapse value: the id itself when
 // short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex
@@ -86,6 +101,14 @@ std::string figure_unit_term(double value, std::string_view unit);
 std::string unit_value_term(std::string_view unit, double value);
 // "XV<unit>:": the common start of every unit_value_term of `unit`.
 std::string unit_value_prefix(std::string_view unit);
+
+// The boolean term of an entity: prefix + id, the id cut (at a UTF-8 boundary)
+// to fit Xapian's term limit. `prefix` is kPrefixOrg, kPrefixPlace or kPrefixPerson.
+std::string entity_term(std::string_view prefix, std::string_view id);
+// The facet value of an entity: "<id>\t<name>"; split_entity_value undoes it
+// (a value without a tab is its own id and name).
+std::string entity_value(std::string_view id, std::string_view name);
+std::pair<std::string_view, std::string_view> split_entity_value(std::string_view value);
 
 // Document data <-> PassageRecord. decode throws std::runtime_error on data that
 // is not a fahras record.

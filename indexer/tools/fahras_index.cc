@@ -84,8 +84,8 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
     while (source.next(article)) {
       const pipeline::Extraction e = extractor.extract(article);
       if (!json)
-        std::printf("== %s (%u passages, %zu figures, %zu dates)\n", e.article.c_str(), e.passages, e.figures.size(),
-                    e.dates.size());
+        std::printf("== %s (%u passages, %zu figures, %zu dates, %zu entities)\n", e.article.c_str(), e.passages,
+                    e.figures.size(), e.dates.size(), e.entities.size());
       for (const pipeline::ExtractedFigure& f : e.figures) {
         std::string units;
         for (const std::string& u : f.units) units += (units.empty() ? "" : " ") + u;
@@ -126,6 +126,26 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
           std::printf("%s}\n", line.c_str());
         } else {
           std::printf("  passage %u: date %s  = %s\n", d.passage, d.text.c_str(), d.value.c_str());
+        }
+      }
+      for (const pipeline::ExtractedEntity& n : e.entities) {
+        const std::string_view type = analysis::entity_type_name(n.type);
+        const std::string_view rule = analysis::entity_rule_name(n.rule);
+        if (json) {
+          std::string line = "{\"article\":";
+          schema::append_json_string(line, e.article);
+          line += ",\"passage\":" + std::to_string(n.passage) + ",\"begin\":" + std::to_string(n.begin) +
+                  ",\"end\":" + std::to_string(n.end) + ",\"entity\":\"" + std::string(type) + "\",\"id\":";
+          schema::append_json_string(line, n.id);
+          line += ",\"name\":";
+          schema::append_json_string(line, n.name);
+          line += ",\"text\":";
+          schema::append_json_string(line, n.text);
+          line += ",\"rule\":\"" + std::string(rule) + "\"";
+          std::printf("%s}\n", line.c_str());
+        } else {
+          std::printf("  passage %u: %.*s %s  = %s  (%.*s)\n", n.passage, static_cast<int>(type.size()), type.data(),
+                      n.text.c_str(), n.name.c_str(), static_cast<int>(rule.size()), rule.data());
         }
       }
     }

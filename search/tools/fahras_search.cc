@@ -27,8 +27,9 @@ diacritics, clitics and digit forms do not matter:
   more than 5000 refugees     between 100 and 200 killed     >5000     5000..10000
 Passages whose figure matches value and unit come first, then value and a
 related unit, then value alone, then word matches. Filters (--year, --month,
---source, --from, --to, or inline year:2015 source:NAME …) narrow the results;
---facets year,month,source counts values over every matching passage. With
+--source, --from, --to, --org, --place, --person, --mentions, or inline year:2015
+org:داعش place:الرقة …) narrow the results; --facets org,place,person,year,month,source
+counts values over every matching passage. With
 filters or facets and no words, everything that matches is listed and counted.
 
 Options)";
@@ -76,8 +77,16 @@ int main(int argc, char** argv) {
        "only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); inline: from:DATE")
       ("to", po::value(&options.filters.to)->value_name("DATE"),
        "only articles dated on or before DATE (a month or year includes all its days); inline: to:DATE")
+      ("org", po::value(&options.filters.orgs)->value_name("NAME")->composing(),
+       "only passages naming this organization, by any alias (repeatable); inline: org:NAME")
+      ("place", po::value(&options.filters.places)->value_name("NAME")->composing(),
+       "only passages naming this place (repeatable); inline: place:NAME ('_' for a space)")
+      ("person", po::value(&options.filters.people)->value_name("NAME")->composing(),
+       "only passages naming this person, by full name or surname (repeatable); inline: person:NAME")
+      ("mentions", po::value(&options.filters.mentions)->value_name("YYYY[-MM]")->composing(),
+       "only passages whose text names this year or month (repeatable); inline: mentions:2014")
       ("facets", po::value(&facets)->value_name("LIST"),
-       "count the values of these facets over all matching passages: year,month,source")
+       "count the values of these facets over all matching passages: year,month,source,org,place,person")
       ("facet-limit", po::value(&options.facet_limit)->value_name("N")->default_value(10),
        "values shown per facet, most frequent first")
       ("dictionary", po::value(&searcher_options.freedict_dir)->value_name("DIR")

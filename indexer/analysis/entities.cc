@@ -1,0 +1,709 @@
+#include "analysis/entities.h"
+
+#include "analysis/analyzer.h"
+#include "analysis/normalizer.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <unordered_set>
+
+namespace fahras::analysis {
+namespace {
+
+std::size_t letters(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_with(std::string_view s, std::string_view e) {
+  return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
+}
+
+// A set of words compared by token_key (the article and its clitics ignored),
+// written naturally here and normalized once.
+class WordSet {
+ public:
+  WordSet(const Normalizer& normalizer, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) keys_.insert(std::string(token_key(normalizer.normalize(w))));
+  }
+  bool has_key(std::string_view key) const { return keys_.count(std::string(key)) != 0; }
+  // -1: not in the set; else the bytes of bare clitics (و, ب, ل …) before the word.
+  int find(std::string_view norm) const {
+    if (has_key(token_key(norm))) return 0;
+    std::string_view variants[3];
+    const std::size_t n = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < n; ++v)
+      if (has_key(token_key(variants[v]))) return static_cast<int>(norm.size() - variants[v].size());
+    return -1;
+  }
+
+ private:
+  std::unordered_set<std::string> keys_;
+};
+
+struct Lists {
+  Normalizer normalizer;
+  // Words that introduce a person's name (with or without ال).
+  // Words that introduce a person's name, with or without ال (رئيس, الرئيس).
+  WordSet titles{normalizer,
+                 {"رئيس", "رئيسة", "نائب", "نائبة", "جنرال", "ميجور", "وزير", "وزيرة", "سكرتير", "سكرتيرة",
+                  "متحدث", "متحدثة", "ناطق", "ناطقة", "قائد", "قائدة", "سفير", "سفيرة", "مبعوث", "مبعوثة",
+                  "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال"}};
+  // Titles that are common nouns without the article (فريق = team, لواء =
+  // brigade, عميد = dean, مساعدة = help): only with ال.
+  WordSet titles_definite{
+      normalizer,
+      {"الفريق", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير", "الملك", "الملكة",
+       "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "القيادي", "القيادية",
+       "النائب", "النائبة", "المحامي", "المحامية", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الكاتب",
+       "الكاتبة", "المراسل", "المراسلة", "الباحث", "الباحثة", "المحلل", "المحللة", "الفنان", "الفنانة",
+       "اللاعب", "اللاعبة", "المدرب", "الإمام", "البابا", "المحافظ", "العاهل",
+       "المرشح", "المرشحة", "الأمين", "المفتي", "القاضي", "القاضية", "المدعي", "البروفيسور", "الأستاذ",
+       "الأستاذة", "المخرج", "المطرب", "المطربة", "الداعية", "المعارض", "المعارضة", "الناشط", "الناشطة",
+       "الأسقف", "الكاردينال", "الحاخام"}};
+  // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
+  WordSet title_links{normalizer, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
+  // Words that are never part of a name: common verbs and nouns that follow
+  // titles in news, time words, months.
+  WordSet non_names{
+      normalizer,
+      {"قال", "قالت", "يقول", "تقول", "أعلن", "أعلنت", "يعلن", "أكد", "أكدت", "يؤكد", "أضاف", "أضافت", "أشار",
+       "أشارت", "أوضح", "أوضحت", "ذكر", "ذكرت", "دعا", "دعت", "يدعو", "طالب", "طالبت", "وصل", "وصلت", "يصل",
+       "التقى", "يلتقي", "زار", "يزور", "تزور", "قام", "يقوم", "بحث", "يبحث", "تلقى", "استقبل", "يستقبل", "أجرى",
+       "يجري", "اتصالا", "هاتفيا", "رسالة", "بيانا", "بيان", "كلمة", "خلال", "أمس", "اليوم", "غدا", "حاليا",
+       "سابقا", "أيضا", "كذلك", "إنه", "إنها", "إنهم", "أنه", "أنها", "صلى", "رضي", "عليه", "السلام", "شدد",
+       "شددت", "حذر", "حذرت", "نفى", "نفت", "اعتبر", "اعتبرت", "رأى", "يرى", "أفاد", "أفادت", "كشف", "كشفت",
+       "وقع", "وقعت", "يوقع", "ترأس", "يترأس", "افتتح", "يفتتح", "شارك", "يشارك", "توجه", "غادر", "يغادر",
+       "عاد", "يعود", "سيزور", "سيلتقي", "جديد", "جديدة", "سابق", "سابقة", "المقبل", "الماضي", "الحالي",
+       "الجديد", "السابق", "الأسبق", "المؤقت", "بالوكالة", "هو", "هي", "عن", "علي", "مع", "إلى", "من", "في",
+       "يوم", "صباح", "مساء", "ليلة", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+       "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+       "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "دولار",
+       "مليون", "مليار", "ألف", "آلاف", "عام", "عاما", "سنة", "شخص", "شخصا", "أشخاص", "عدد", "عددا", "بعض",
+       "جميع", "كل", "بلاده", "بلادها", "حكومة", "حكومته", "الحكومة", "إدارة", "ادارة", "شؤون", "الشؤون",
+       "العامة", "العام", "التنفيذي", "الأول", "الثاني", "الأعلى", "مجلس", "دولة", "الدولة", "رابطة", "اتحاد"}};
+  // Definite words that end an organization's or a place's chain.
+  WordSet time_words{normalizer,
+                     {"اليوم", "الليلة", "الأسبوع", "الشهر", "العام", "السنة", "الجاري", "الماضي", "الحالي",
+                      "المقبل", "القادم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
+                      "السبت", "الصباح", "المساء", "الفترة", "الأخير", "الأخيرة", "الآن", "الذي", "التي",
+                      "الذين", "اللذين", "اللتين", "الآخر", "الأخرى", "أمس"}};
+  // Place cues: the word before a place's name.
+  WordSet place_cues{normalizer, {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية"}};
+  // Common definite nouns after a cue that are not names ("مدينة المحافظة").
+  WordSet place_nouns{normalizer,
+                      {"المحافظة", "المدينة", "البلدة", "القرية", "المخيم", "المنطقة", "البلاد", "العاصمة",
+                       "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الحدود", "الساحل", "المركز", "الريف",
+                       "الناحية", "القضاء", "الولاية", "الإقليم", "الحي", "المخيمات", "المدن", "القرى",
+                       "البلدات", "الواقعة", "الحدودية", "الساحلية", "الشمالية", "الجنوبية", "الشرقية",
+                       "الغربية", "القديمة", "الجديدة", "الكبرى", "الصغرى", "نفسها", "ذاتها"}};
+  // Organization heads that take a construct chain: indefinite (وزارة الدفاع).
+  WordSet org_heads{normalizer,
+                    {"وزارة", "قوات", "جيش", "هيئة", "مجلس", "حزب", "منظمة", "اتحاد", "جامعة", "وكالة", "لجنة",
+                     "مفوضية", "صندوق", "بنك", "مصرف", "محكمة", "نقابة", "جبهة", "كتائب", "ألوية", "مؤسسة",
+                     "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة"}};
+  // Heads too common as plain nouns ("حركة المرور", "تنظيم الانتخابات", "مركز
+  // المدينة"): only with a quoted name after them.
+  WordSet weak_heads{normalizer, {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة"}};
+  // Definite heads followed by adjectives (الجيش السوري, القيادة المركزية).
+  WordSet org_heads_definite{normalizer,
+                             {"القيادة", "التحالف", "الجيش", "المجلس", "الاتحاد", "الحزب", "القوات", "الجبهة",
+                              "الهيئة", "اللجنة"}};
+  // Descriptive adjectives: "الجماعة الإرهابية" is a description, not a name.
+  WordSet descriptive{normalizer,
+                      {"الإرهابية", "الإرهابي", "المسلحة", "المسلح", "المتطرفة", "المتطرف", "الأخرى", "المختلفة",
+                       "المشتركة", "المحلية", "الأجنبية", "المعادية", "المعارضة", "الموالية", "الموالي",
+                       "المتحالفة", "الحليفة", "الشريكة", "المعنية", "المذكورة", "نفسها", "نفسه", "ذاتها",
+                       "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
+  // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
+  WordSet org_adjectives{normalizer, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة"}};
+  // Words that join the parts of a name.
+  WordSet connectors{normalizer, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
+  WordSet chain_words{normalizer, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
+
+  // Bytes of bare clitics before a title at `norm`, or -1.
+  int title(std::string_view norm) const {
+    if (const int b = titles.find(norm); b >= 0) return b;
+    if (const int b = titles_definite.find(norm); b >= 0 && is_definite(norm.substr(b))) return b;
+    return -1;
+  }
+  int link(std::string_view norm) const { return title_links.find(norm); }
+  // Any title word, with or without ال ("ملك البحرين" ends a name too).
+  bool any_title(std::string_view norm) const {
+    return titles.find(norm) >= 0 || titles_definite.find(norm) >= 0 || title_links.find(norm) >= 0;
+  }
+  // A future-tense verb (ستزور, سيتوجه, سنعمل): س + a present prefix, 5+ letters.
+  static bool is_verb(std::string_view norm) {
+    if (letters(norm) < 5) return false;
+    for (std::string_view p : {"سي", "ست", "سن"})
+      if (norm.substr(0, p.size()) == p) return true;
+    return false;
+  }
+  // Bytes of bare clitics before an organization head at `norm`, or -1;
+  // `definite` tells which kind of head it is.
+  int head(std::string_view norm, bool& definite) const {
+    if (const int b = org_heads.find(norm); b >= 0 && !is_definite(norm.substr(b))) {
+      definite = false;
+      return b;
+    }
+    if (const int b = org_heads_definite.find(norm); b >= 0 && is_definite(norm.substr(b))) {
+      definite = true;
+      return b;
+    }
+    return -1;
+  }
+  bool is_head(std::string_view norm) const { return org_heads.find(norm) >= 0 || org_heads_definite.find(norm) >= 0; }
+};
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The bytes of و/ف/ب/ك glued before an article (وال, بال, وبال …): what to cut
+// from a word to show it as a name ("والقوات" → "القوات"). لل is left as is.
+std::uint32_t article_clitic_bytes(std::string_view norm) {
+  const std::size_t prefix = norm.size() - strip_clitics(norm).size();
+  if (prefix > 4 && norm.substr(prefix - 4, 4) == "ال") return static_cast<std::uint32_t>(prefix - 4);
+  return 0;
+}
+
+const Lists& lists() {
+  static const Lists instance;
+  return instance;
+}
+
+// A nisba adjective: a definite or bare word ending in ي / ية (normalized يه),
+// of at least four letters (الأمريكي, السورية, الدولي).
+bool is_nisba(std::string_view norm) {
+  const std::string_view key = token_key(norm);
+  return letters(key) >= 4 && (ends_with(key, "ي") || ends_with(key, "يه"));
+}
+
+// The gap between two tokens ends a sentence or clause when it holds one of
+// . ! ? ؟ : ; ؛ or a line break.
+bool breaks_sentence(std::string_view text, std::uint32_t a, std::uint32_t b) {
+  if (a > b || b > text.size()) return true;
+  const std::string_view gap = text.substr(a, b - a);
+  if (gap.find_first_of(".!?:;\n") != std::string_view::npos) return true;
+  return gap.find("؟") != std::string_view::npos || gap.find("؛") != std::string_view::npos;
+}
+
+bool has_quote(std::string_view text, std::uint32_t a, std::uint32_t b) {
+  if (a > b || b > text.size()) return false;
+  const std::string_view gap = text.substr(a, b - a);
+  return gap.find('"') != std::string_view::npos || gap.find("“") != std::string_view::npos ||
+         gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos;
+}
+
+// The surface text of bytes [begin, end) with quotation marks removed and runs
+// of spaces collapsed (the name as shown in facets).
+std::string clean_surface(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    bool drop = false, is_space = false;
+    if (c == '"' || c == '\'') drop = true;
+    else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') is_space = true;
+    else if (c == 0xC2 && i + 1 < s.size()) {
+      const unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      len = 2;
+      drop = d == 0xAB || d == 0xBB;
+      is_space = d == 0xA0;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const unsigned char d = static_cast<unsigned char>(s[i + 2]);
+      len = 3;
+      drop = d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99;
+    } else if (c >= 0xC0) {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    }
+    if (is_space) space = !out.empty();
+    else if (!drop) {
+      if (space) out.push_back(' ');
+      space = false;
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+// Skips Arabic combining marks (tashkeel, U+064B..U+065F, U+0670) at `pos`.
+std::uint32_t skip_marks(std::string_view text, std::uint32_t pos, std::uint32_t end) {
+  while (pos + 1 < end) {
+    const unsigned char a = static_cast<unsigned char>(text[pos]), b = static_cast<unsigned char>(text[pos + 1]);
+    if ((a == 0xD9 && b >= 0x8B && b <= 0x9F) || (a == 0xD9 && b == 0xB0)) pos += 2;
+    else break;
+  }
+  return pos;
+}
+
+}  // namespace
+
+std::string_view entity_rule_name(EntityRule rule) {
+  switch (rule) {
+    case EntityRule::Gazetteer: return "gazetteer";
+    case EntityRule::Title: return "title";
+    case EntityRule::GivenName: return "given-name";
+    case EntityRule::PlaceCue: return "place-cue";
+    case EntityRule::OrgHead: return "org-head";
+    case EntityRule::Surname: return "surname";
+    case EntityRule::OrgPrefix: return "org-prefix";
+  }
+  return "?";
+}
+
+EntityExtractor::EntityExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) { (void)lists(); }
+
+void EntityExtractor::begin_article() { article_.clear(); }
+
+namespace {
+
+// The working state of one extract() call.
+struct Scan {
+  const Gazetteer& gaz;
+  const Lists& l;
+  std::string_view text;
+  std::span<const Token> tokens;
+  std::vector<signed char>& covered;  // 0 free, 1 gazetteer place/org/person, 2 rule entity
+  std::vector<Entity>& out;
+  std::vector<std::optional<GazetteerMatch>> given;  // given-name matches by start token
+
+  std::size_t n() const { return tokens.size(); }
+  bool word(std::size_t i) const { return i < n() && tokens[i].kind == TokenKind::Word; }
+
+  // Bytes of bare clitics to drop from the first word of a span that a set matched.
+  Entity make(EntityType type, EntityRule rule, std::size_t first, std::size_t last, std::uint32_t clitic_bytes) {
+    Entity e;
+    e.type = type;
+    e.rule = rule;
+    e.first = static_cast<std::uint32_t>(first);
+    e.last = static_cast<std::uint32_t>(last);
+    e.begin = tokens[first].begin;
+    e.end = tokens[last - 1].end;
+    const std::string_view norm = tokens[first].norm;
+    clitic_bytes += article_clitic_bytes(norm.substr(std::min<std::size_t>(clitic_bytes, norm.size())));
+    if (clitic_bytes) e.begin = skip_marks(text, std::min(e.begin + clitic_bytes, e.end), e.end);
+    return e;
+  }
+
+  bool name_word(std::size_t i) const {
+    if (!word(i) || covered[i] || tokens[i].stopword) return false;
+    const std::string_view norm = tokens[i].norm;
+    if (is_definite(norm) || letters(norm) < 2) return false;
+    if (l.any_title(norm) || l.non_names.find(norm) >= 0 || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
+        l.connectors.find(norm) == 0)
+      return false;
+    const auto m = gaz.match_at(text, tokens, i);
+    return !m || gaz.entry(m->entry).type == EntityType::Given;
+  }
+  // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
+  bool suffixed(std::size_t i) const {
+    const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return ends_with(w, "ه") || ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") ||
+           ends_with(w, "اً") || ends_with(w, "ًا");
+  }
+  bool connector(std::size_t i) const { return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0; }
+
+  // True when a name may end before token k: the text ends, punctuation, a
+  // function word, a verb or common word, a title, a definite word, or a known name.
+  bool clean_end(std::size_t k) const {
+    if (k >= n() || !word(k) || !joins_words(text, tokens[k - 1].end, tokens[k].begin)) return true;
+    const std::string_view norm = tokens[k].norm;
+    return tokens[k].stopword || covered[k] || l.is_verb(norm) || l.non_names.find(norm) >= 0 || l.any_title(norm) ||
+           is_definite(norm) || gaz.match_at(text, tokens, k).has_value();
+  }
+
+  // A name from token j: returns its end (j when none) and the number of words.
+  // Two words are taken freely; a third or fourth only when the name then ends
+  // cleanly (clean_end), so a verb after a name is not taken for its last word
+  // ("ناجي صبري عقد اجتماعا"). With `family` (after a given name or a title),
+  // one definite family name may close a name of at most one word (خالد
+  // الدندل, عادل الجبير, محمد بن عبد الكريم الخطابي).
+  std::pair<std::size_t, int> collect_name(std::size_t j, bool family, int max_words = 3, int before = 0) const {
+    std::size_t k = j;
+    int words = 0;
+    std::size_t end2 = j;  // the end after two words
+    int words2 = 0;
+    while (k < n() && words < max_words) {
+      if (k > j && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
+      if (connector(k) && k + 1 < n() && joins_words(text, tokens[k].end, tokens[k + 1].begin)) {
+        ++k;
+        continue;
+      }
+      // After a connector, a definite word is part of the name (بن عبد الكريم, عبد الله).
+      const bool after_connector = k > j && connector(k - 1);
+      if (!name_word(k) && !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
+                             starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
+                             !l.any_title(tokens[k].norm)))
+        break;
+      // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
+      if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;
+      // So does an ordinary word after two name words ("ناجي صبري عقد اجتماعا").
+      if (before + words >= 2 && common(k)) break;
+      if (k > j && !after_connector) {
+        // و starts the next name of a list ("أسامة حسن ويوسف حمدي"); a pronoun
+        // suffix (ـه, ـها, ـهم: "بدوره", "مصرعه") or tanween (ـاً) ends a name.
+        if (starts_with(tokens[k].norm, "و") && !given[k] && l.connectors.find(tokens[k].norm) != 0) break;
+        if (suffixed(k)) break;
+      }
+      ++words;
+      ++k;
+      if (words <= 2) end2 = k, words2 = words;
+    }
+    while (k > j && connector(k - 1)) --k;
+    if (words > 2 && !clean_end(k)) {
+      k = end2;
+      words = words2;
+    }
+    if (family && words <= 1 && k < n() && word(k) && !covered[k] &&
+        (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
+      const std::string_view norm = tokens[k].norm;
+      if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
+          l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
+          l.descriptive.find(norm) < 0 && letters(token_key(norm)) >= 3 && !gaz.is_common(norm) &&
+          !gaz.is_common(token_key(norm))) {
+        const auto m = gaz.match_at(text, tokens, k);
+        if (!m || gaz.entry(m->entry).type == EntityType::Given) {
+          ++k;
+          ++words;
+        }
+      }
+    }
+    return {k, words};
+  }
+
+  // A name at j after a title: a given name (and what follows it) or plain name words.
+  std::pair<std::size_t, int> name_at(std::size_t j) const {
+    if (given[j]) {
+      const std::size_t after = given[j]->end;
+      const auto [k, w] = collect_name(after, true, 2, 1);
+      return {std::max(k, after), 1 + w};
+    }
+    return collect_name(j, false);
+  }
+
+  // A person named by tokens [j, k): needs two words, or one known given name.
+  // An ordinary word: a frequent word of the news (common-words.tsv) that is not a given name.
+  bool common(std::size_t i) const {
+    if (given[i]) return false;
+    const std::string_view norm = tokens[i].norm;
+    if (gaz.is_common(norm) || gaz.is_common(token_key(norm))) return true;
+    std::string_view variants[3];
+    const std::size_t n = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < n; ++v)
+      if (gaz.is_common(variants[v])) return true;
+    return false;
+  }
+
+  bool person(std::size_t j, std::size_t k, int words, EntityRule rule, std::uint32_t clitic_bytes) {
+    if (words < 1 || k <= j) return false;
+    if (words == 1 && !(given[j] && given[j]->end == k)) return false;
+    // A name of ordinary words only is a phrase ("اتصال هاتفي", "بحزن شديد").
+    bool named = false;
+    for (std::size_t t = j; t < k && !named; ++t) named = !connector(t) && !common(t);
+    if (!named) return false;
+    Entity e = make(EntityType::Person, rule, j, k, clitic_bytes);
+    std::string_view last_norm = tokens[k - 1].norm;
+    std::string_view first_norm = tokens[j].norm.substr(std::min<std::size_t>(clitic_bytes, tokens[j].norm.size()));
+    e.surname.assign(token_key(last_norm));
+    e.id.assign(token_key(first_norm));
+    if (k - j > 1) {
+      e.id.push_back(' ');
+      e.id += e.surname;
+    }
+    e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    for (std::size_t t = j; t < k; ++t) covered[t] = 2;
+    out.push_back(std::move(e));
+    return true;
+  }
+
+  // The construct chain of an organization head at i (see entities.h); returns
+  // the end of the organization or i when there is none.
+  std::size_t org_chain(std::size_t i, std::uint32_t clitic_bytes, bool definite) const {
+    const std::string_view head = tokens[i].norm.substr(clitic_bytes);
+    const bool weak = l.weak_heads.find(head) == 0;
+    std::size_t k = i + 1;
+    int words = 0;
+    while (k < n() && words < 5) {
+      if (!joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
+      const bool quoted = has_quote(text, tokens[k - 1].end, tokens[k].begin);
+      if (covered[k]) {
+        // A known place right after the head continues the chain (قوات سوريا
+        // الديمقراطية, جامعة دمشق).
+        const auto m = gaz.match_at(text, tokens, k);
+        if (!definite && !weak && m && gaz.entry(m->entry).type == EntityType::Place && words == 0) {
+          k = m->end;
+          ++words;
+          continue;
+        }
+        break;
+      }
+      if (!word(k) || tokens[k].stopword) break;
+      const std::string_view norm = tokens[k].norm;
+      if (l.time_words.find(norm) >= 0 || l.title(norm) >= 0 || l.non_names.find(norm) >= 0) break;
+      const bool article = (starts_with(norm, "ال") || (words > 0 && starts_with(norm, "وال"))) && is_definite(norm);
+      if (definite) {
+        if (!(article && (is_nisba(norm) || l.org_adjectives.find(norm) >= 0) && l.descriptive.find(norm) < 0)) break;
+      } else if (weak) {
+        if (!(quoted && words == 0) && !(words > 0 && article)) break;
+      } else if (!article && !(quoted && words == 0)) {
+        break;
+      }
+      ++k;
+      ++words;
+    }
+    return words > 0 ? k : i;
+  }
+};
+
+}  // namespace
+
+void EntityExtractor::extract(std::string_view text, std::span<const Token> tokens, std::vector<Entity>& out) {
+  out.clear();
+  const Lists& l = lists();
+  covered_.assign(tokens.size(), 0);
+  Scan s{gazetteer_, l, text, tokens, covered_, out, {}};
+  s.given.assign(tokens.size(), std::nullopt);
+
+  // 1. Gazetteer names, longest first, left to right.
+  for (std::size_t i = 0; i < tokens.size();) {
+    const auto m = gazetteer_.match_at(text, tokens, i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    const GazetteerEntry& entry = gazetteer_.entry(m->entry);
+    if (entry.type == EntityType::Given) {
+      s.given[i] = m;
+      ++i;
+      continue;
+    }
+    Entity e = s.make(entry.type, EntityRule::Gazetteer, i, m->end, m->clitic_bytes);
+    e.id = entry.id;
+    e.name = entry.canonical;
+    if (entry.type == EntityType::Person) {
+      const std::size_t sp = entry.id.rfind(' ');
+      e.surname.assign(token_key(sp == std::string::npos ? std::string_view(entry.id)
+                                                          : std::string_view(entry.id).substr(sp + 1)));
+    }
+    for (std::size_t t = i; t < m->end; ++t) covered_[t] = 1;
+    out.push_back(std::move(e));
+    i = m->end;
+  }
+
+  // 2-5. Rules, left to right over what the gazetteer left.
+  std::vector<Entity> found;
+  found.swap(out);  // gazetteer entities; rules append to `out`, merged below
+  auto remember = [&](const Entity& e, std::span<const Token> toks) {
+    if (e.type == EntityType::Place) return;
+    for (const Known& k : article_)
+      if (k.type == e.type && k.id == e.id) return;
+    Known k{e.type, e.id, e.name, {}};
+    for (std::uint32_t t = e.first; t < e.last; ++t) k.keys.emplace_back(token_key(toks[t].norm));
+    if (!k.keys.empty() && e.begin != toks[e.first].begin) {
+      // The first word carried clitics: key the word without them.
+      std::string_view variants[3];
+      const std::size_t n = clitic_variants(toks[e.first].norm, variants);
+      const std::size_t cut = e.begin - toks[e.first].begin;
+      for (std::size_t v = 0; v < n; ++v)
+        if (toks[e.first].norm.size() - variants[v].size() == cut) k.keys[0] = std::string(token_key(variants[v]));
+    }
+    article_.push_back(std::move(k));
+  };
+  for (const Entity& e : found) remember(e, tokens);
+
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (covered_[i] || !s.word(i) || tokens[i].stopword) continue;
+    const std::string_view norm = tokens[i].norm;
+
+    // 2. Person after a title.
+    const int cb = l.title(norm) >= 0                                          ? l.title(norm)
+                   : (l.link(norm) >= 0 && i + 1 < tokens.size() && l.title(tokens[i + 1].norm) >= 0) ? l.link(norm)
+                                                                                               : -1;
+    if (cb >= 0) {
+      std::size_t j = i + 1;
+      for (int steps = 0; j < tokens.size() && steps < 10; ++steps) {
+        if (breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) break;
+        if (covered_[j]) {
+          // A known organization or place in the affiliation: skip it.
+          std::size_t end = j;
+          for (const Entity& e : found)
+            if (e.first == j && e.type != EntityType::Person) end = e.last;
+          for (const Entity& e : out)
+            if (e.first == j && e.type != EntityType::Person) end = e.last;
+          if (end == j) break;
+          j = end;
+          continue;
+        }
+        if (!s.word(j)) break;
+        const std::string_view w = tokens[j].norm;
+        if (l.title(w) >= 0 || l.link(w) >= 0 || l.chain_words.find(w) == 0) {
+          ++j;
+          continue;
+        }
+        bool head_definite = false;
+        if (const int hb = l.head(w, head_definite); hb >= 0) {
+          const std::size_t end = s.org_chain(j, static_cast<std::uint32_t>(hb), head_definite);
+          if (end > j) {
+            Entity e = s.make(EntityType::Org, EntityRule::OrgHead, j, end, static_cast<std::uint32_t>(hb));
+            e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+            e.id = l.normalizer.normalize(e.name);
+            for (std::size_t t = j; t < end; ++t) covered_[t] = 2;
+            remember(e, tokens);
+            out.push_back(std::move(e));
+            j = end;
+            continue;
+          }
+        }
+        if (tokens[j].stopword) break;
+        if (starts_with(w, "ال") && is_definite(w) && l.time_words.find(w) < 0 && l.non_names.find(w) < 0) {
+          ++j;
+          continue;
+        }
+        if (!is_definite(w) && is_nisba(w) && letters(w) >= 5 && l.non_names.find(w) < 0) {  // وزير خارجية …
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
+        const auto [k, words] = s.name_at(j);
+        if (s.person(j, k, words, EntityRule::Title, s.given[j] ? s.given[j]->clitic_bytes : 0)) {
+          remember(out.back(), tokens);
+          i = k - 1;
+          continue;
+        }
+      }
+    }
+
+    // 3. Person from a given name.
+    if (s.given[i]) {
+      const std::size_t after = s.given[i]->end;
+      const auto [k, words] = s.collect_name(after, true, 2, 1);
+      if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
+        remember(out.back(), tokens);
+        i = k - 1;
+        continue;
+      }
+    }
+
+    // 4. Place after a cue.
+    if (const int cb = l.place_cues.find(norm); cb >= 0 && !is_definite(norm.substr(cb))) {
+      const std::size_t j = i + 1;
+      if (j < tokens.size() && s.word(j) && !covered_[j] && !tokens[j].stopword &&
+          joins_words(text, tokens[i].end, tokens[j].begin)) {
+        const std::string_view w = tokens[j].norm;
+        // An indefinite word ending in ة after a cue is an adjective (مدينة كبيرة).
+        const bool ok = letters(token_key(w)) >= 2 && !is_nisba(w) && (is_definite(w) || !ends_with(w, "ه")) &&
+                        !gazetteer_.is_common(w) && !gazetteer_.is_common(token_key(w)) &&
+                        l.place_nouns.find(w) < 0 &&
+                        l.non_names.find(w) < 0 && l.time_words.find(w) < 0 && l.title(w) < 0 &&
+                        !l.is_head(w) && l.place_cues.find(w) < 0;
+        if (ok) {
+          std::size_t k = j + 1;
+          if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&
+              joins_words(text, tokens[j].end, tokens[k].begin) && is_definite(tokens[k].norm) &&
+              !is_nisba(tokens[k].norm) && l.place_nouns.find(tokens[k].norm) < 0 &&
+              l.time_words.find(tokens[k].norm) < 0)
+            ++k;
+          const bool camp = token_key(norm.substr(cb)) == token_key(l.normalizer.normalize("مخيم"));
+          Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, camp ? i : j, k,
+                            camp ? static_cast<std::uint32_t>(cb) : 0);
+          e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+          e.id = l.normalizer.normalize(e.name);
+          for (std::size_t t = e.first; t < k; ++t) covered_[t] = 2;
+          out.push_back(std::move(e));
+          i = k - 1;
+          continue;
+        }
+      }
+    }
+
+    // 5. Organization from a head.
+    bool head_definite = false;
+    if (const int hb = l.head(norm, head_definite); hb >= 0) {
+      const std::size_t end = s.org_chain(i, static_cast<std::uint32_t>(hb), head_definite);
+      if (end > i) {
+        Entity e = s.make(EntityType::Org, EntityRule::OrgHead, i, end, static_cast<std::uint32_t>(hb));
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        e.id = l.normalizer.normalize(e.name);
+        // The start of an organization named earlier in the article is that one.
+        std::vector<std::string> keys;
+        for (std::size_t t = i; t < end; ++t) keys.emplace_back(token_key(tokens[t].norm));
+        if (hb > 0) keys[0] = std::string(token_key(norm.substr(static_cast<std::size_t>(hb))));
+        for (const Known& k : article_)
+          if (k.type == EntityType::Org && k.keys.size() > keys.size() &&
+              std::equal(keys.begin(), keys.end(), k.keys.begin())) {
+            e.id = k.id;
+            e.name = k.name;
+            e.rule = EntityRule::OrgPrefix;
+            break;
+          }
+        for (std::size_t t = i; t < end; ++t) covered_[t] = 2;
+        remember(e, tokens);
+        out.push_back(std::move(e));
+        i = end - 1;
+        continue;
+      }
+    }
+
+    // A surname of a person named earlier in the article.
+    if (!s.given[i]) {
+      std::string_view variants[3];
+      std::string_view cands[4] = {norm};
+      const std::size_t nv = 1 + clitic_variants(norm, variants);
+      for (std::size_t v = 1; v < nv; ++v) cands[v] = variants[v - 1];
+      for (std::size_t v = 0; v < nv; ++v) {
+        const std::string_view key = token_key(cands[v]);
+        if (letters(key) < 3) continue;
+        const Known* hit = nullptr;
+        for (const Known& k : article_)
+          if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;
+        if (!hit) continue;
+        Entity e = s.make(EntityType::Person, EntityRule::Surname, i, i + 1,
+                          static_cast<std::uint32_t>(norm.size() - cands[v].size()));
+        e.id = hit->id;
+        e.name = hit->name;
+        e.surname.assign(key);
+        covered_[i] = 2;
+        out.push_back(std::move(e));
+        break;
+      }
+    }
+  }
+
+  // Merge: gazetteer entities and rule entities, in text order.
+  found.insert(found.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+  std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
+  out.swap(found);
+}
+
+std::string EntityExtractor::resolve(std::string_view name, EntityType type) const {
+  if (const auto entry = gazetteer_.find(name, type)) return gazetteer_.entry(*entry).id;
+  Analyzer analyzer(AnalyzerOptions{.stem_cache = 0});
+  const auto tokens = analyzer.analyze(name);
+  std::vector<std::string_view> words;
+  for (const Token& t : tokens)
+    if (t.kind != TokenKind::Symbol) words.push_back(t.norm);
+  if (words.empty()) return {};
+  if (type == EntityType::Person) {
+    std::string id(token_key(words.front()));
+    if (words.size() > 1) {
+      id.push_back(' ');
+      id += token_key(words.back());
+    }
+    return id;
+  }
+  std::string id;
+  for (std::string_view w : words) {
+    if (!id.empty()) id.push_back(' ');
+    id += w;
+  }
+  return id;
+}
+
+}  // namespace fahras::analysis

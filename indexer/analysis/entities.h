@@ -1,0 +1,93 @@
+// EntityExtractor: people, places and organizations in analysed text.
+//
+// Precision first: a wrong facet value looks worse than a missing one. So an
+// entity is either a gazetteer name (gazetteer.h) or a name a context rule
+// vouches for; everything else is left alone. In order:
+//   1. Gazetteer names, longest first, left to right (aliases give one
+//      canonical entity: تنظيم الدولة → داعش).
+//   2. Person after a title: a title word (الرئيس, الجنرال, الميجور, وزير,
+//      السكرتير, المتحدث, قائد, الملك, الأمير, الشيخ … with clitics) then an
+//      affiliation chain that is skipped — definite words (الصحفي, الأمريكية),
+//      more titles (نائب وزير), known or rule-found organizations and places,
+//      في/باسم/لدى, parentheses and commas — then a name: 1–4 words that are
+//      not definite, not function words, not titles, not common verbs and not
+//      known places/organizations (بن/أبو/عبد/آل may join them), optionally
+//      closed by one definite family name after a single word (خالد الدندل).
+//      A name needs two words, or one word that is a known given name.
+//   3. Person from a given name: a gazetteer given name (محمد, مايكل …)
+//      followed by at least one name word as above.
+//   4. Place after a cue: محافظة/مدينة/بلدة/قرية/مخيم/ناحية/قضاء/ولاية then a
+//      name of one or two words (a camp keeps مخيم in its name).
+//   5. Organization from a head: وزارة/قوات/جيش/هيئة/مجلس/حزب/منظمة/اتحاد/
+//      جامعة/وكالة/لجنة/… followed by its construct chain of definite words,
+//      known places or quoted words (وزارة الدفاع الأمريكية, قوات الأمن
+//      العراقية); a definite head (الجيش, التحالف, القيادة, المجلس) needs
+//      adjectives after it (الجيش السوري). A head alone is never an entity.
+// Within one article (between begin_article() calls): a person's surname alone
+// (رايدر after بات رايدر) is that person, and an organization that is the start
+// of one found earlier (القيادة المركزية after القيادة المركزية الأمريكية) is it.
+//
+// Identity: `id` is what the index stores and filters match — the gazetteer
+// entry's normalized canonical name, else the normalized words; for people the
+// first and last name words without the article, so مايكل إريك كوريلا,
+// مايكل "إيريك" كوريلا and مايكل كوريلا are one person.
+//
+// Thread safety: an EntityExtractor keeps per-article state: one per thread.
+// The Gazetteer it reads is shared and immutable.
+#pragma once
+
+#include "analysis/gazetteer.h"
+#include "analysis/token.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fahras::analysis {
+
+enum class EntityRule : std::uint8_t { Gazetteer, Title, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix };
+
+std::string_view entity_rule_name(EntityRule rule);
+
+struct Entity {
+  EntityType type = EntityType::Place;  // Person, Place or Org
+  EntityRule rule = EntityRule::Gazetteer;
+  std::uint32_t first = 0, last = 0;    // token range [first, last)
+  std::uint32_t begin = 0, end = 0;     // byte span in the text (leading clitics excluded)
+  std::string id;       // canonical id (normalized), see above
+  std::string name;     // as shown: the gazetteer's canonical name, else the words as written
+  std::string surname;  // people: the last name's key (filters by surname alone)
+};
+
+class EntityExtractor {
+ public:
+  explicit EntityExtractor(const Gazetteer& gazetteer = Gazetteer::builtin());
+
+  // Forgets the people and organizations of the previous article.
+  void begin_article();
+
+  // Replaces `out` with the entities of `tokens` (Analyzer::analyze of `text`),
+  // left to right, non-overlapping.
+  void extract(std::string_view text, std::span<const Token> tokens, std::vector<Entity>& out);
+
+  // The id a user's name resolves to (for filters): a gazetteer alias gives its
+  // entry's id; a person's name gives first+last key (one word: its key); other
+  // names give their normalized words. Empty when `name` has no words.
+  std::string resolve(std::string_view name, EntityType type) const;
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+ private:
+  const Gazetteer& gazetteer_;
+  struct Known {
+    EntityType type;
+    std::string id, name;
+    std::vector<std::string> keys;  // token keys of the name
+  };
+  std::vector<Known> article_;  // people and organizations of this article
+  std::vector<signed char> covered_;
+};
+
+}  // namespace fahras::analysis

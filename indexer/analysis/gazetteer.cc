@@ -1,0 +1,270 @@
+#include "analysis/gazetteer.h"
+
+#include "analysis/analyzer.h"
+#include "analysis/gazetteer_data.h"
+#include "analysis/stemmer.h"
+
+#include <array>
+#include <unordered_map>
+
+namespace fahras::analysis {
+namespace {
+
+std::size_t letters(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Splits `s` at `sep` (no empty fields dropped).
+template <typename F>
+void split(std::string_view s, char sep, F&& f) {
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = s.find(sep, start);
+    f(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return;
+    start = end + 1;
+  }
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string_view entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return "person";
+    case EntityType::Place: return "place";
+    case EntityType::Org: return "org";
+    case EntityType::Given: return "given";
+  }
+  return "?";
+}
+
+std::optional<EntityType> parse_entity_type(std::string_view name) {
+  if (name == "person") return EntityType::Person;
+  if (name == "place") return EntityType::Place;
+  if (name == "org") return EntityType::Org;
+  if (name == "given") return EntityType::Given;
+  return std::nullopt;
+}
+
+std::string_view token_key(std::string_view norm) { return strip_clitics(norm); }
+
+bool is_definite(std::string_view norm) { return strip_clitics(norm).size() != norm.size(); }
+
+std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
+  // Arabic letters are two bytes in UTF-8: و ف ب ل ك.
+  static constexpr std::array<std::string_view, 2> kConj = {"و", "ف"};
+  static constexpr std::array<std::string_view, 3> kPrep = {"ب", "ل", "ك"};
+  std::size_t n = 0;
+  auto add = [&](std::string_view v) {
+    if (letters(v) >= 3) out[n++] = v;
+  };
+  std::string_view rest = norm;
+  bool conj = false;
+  for (std::string_view c : kConj)
+    if (starts_with(rest, c)) {
+      rest.remove_prefix(c.size());
+      add(rest);
+      conj = true;
+      break;
+    }
+  for (std::string_view p : kPrep)
+    if (starts_with(rest, p)) {
+      add(rest.substr(p.size()));
+      break;
+    }
+  (void)conj;
+  return n;
+}
+
+bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b) {
+  if (a > b || b > text.size()) return false;
+  std::string_view gap = text.substr(a, b - a);
+  while (!gap.empty()) {
+    const unsigned char c = static_cast<unsigned char>(gap.front());
+    if (c == ' ' || c == '"' || c == '\'' || c == '\t') {
+      gap.remove_prefix(1);
+      continue;
+    }
+    // « » (C2 AB / C2 BB), “ ” ‘ ’ (E2 80 9C/9D/98/99), NBSP (C2 A0).
+    if (gap.size() >= 2 && c == 0xC2) {
+      const unsigned char d = static_cast<unsigned char>(gap[1]);
+      if (d == 0xAB || d == 0xBB || d == 0xA0) {
+        gap.remove_prefix(2);
+        continue;
+      }
+    }
+    if (gap.size() >= 3 && c == 0xE2 && static_cast<unsigned char>(gap[1]) == 0x80) {
+      const unsigned char d = static_cast<unsigned char>(gap[2]);
+      if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) {
+        gap.remove_prefix(3);
+        continue;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+// The token trie: node 0 is the root; children by (parent, key); a node ends a
+// name when terminal[definite] holds an entry index + 1 (index 0: the name's
+// first word is bare, 1: it has the article).
+struct Gazetteer::Trie {
+  struct Key {
+    std::uint32_t parent;
+    std::string word;
+  };
+  struct View {
+    std::uint32_t parent;
+    std::string_view word;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(const View& v) const noexcept {
+      return std::hash<std::string_view>{}(v.word) ^ (std::size_t{v.parent} * 0x9E3779B97F4A7C15ull);
+    }
+    std::size_t operator()(const Key& k) const noexcept { return (*this)(View{k.parent, k.word}); }
+  };
+  struct Eq {
+    using is_transparent = void;
+    static View view(const Key& k) { return {k.parent, k.word}; }
+    static View view(const View& v) { return v; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const noexcept {
+      return view(a).parent == view(b).parent && view(a).word == view(b).word;
+    }
+  };
+  struct Node {
+    std::array<std::uint32_t, 2> terminal{0, 0};
+  };
+  std::vector<Node> nodes{Node{}};
+  std::unordered_map<Key, std::uint32_t, Hash, Eq> children;
+
+  std::uint32_t child(std::uint32_t parent, std::string_view word) const {
+    const auto it = children.find(View{parent, word});
+    return it == children.end() ? 0 : it->second;
+  }
+  std::uint32_t add_child(std::uint32_t parent, std::string_view word) {
+    if (const std::uint32_t c = child(parent, word)) return c;
+    nodes.emplace_back();
+    const auto id = static_cast<std::uint32_t>(nodes.size() - 1);
+    children.emplace(Key{parent, std::string(word)}, id);
+    return id;
+  }
+};
+
+Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
+  Analyzer analyzer(AnalyzerOptions{.stem_cache = 0});
+  auto add_name = [&](std::string_view name, std::uint32_t entry) {
+    const auto tokens = analyzer.analyze(name);
+    if (tokens.empty()) return;
+    // ISO 3166-2 subdivisions of the whole world are mostly unknown to Arabic
+    // news, and many one-word names among them are common words (معسكر, بركان,
+    // سليمة): they are matched in their many-word forms only (ولاية معسكر).
+    if (tokens.size() == 1 && entries_[entry].source == "iso-3166-2") return;
+    std::uint32_t node = 0;
+    for (const Token& t : tokens) {
+      if (t.kind == TokenKind::Symbol) continue;
+      node = trie_->add_child(node, token_key(t.norm));
+    }
+    // A one-word name that is a function word, or of one or two letters
+    // (إب, a letter of "أ ف ب"), would match everywhere.
+    if (tokens.size() == 1 && (tokens[0].stopword || letters(tokens[0].norm) < 3)) return;
+    std::uint32_t& slot = trie_->nodes[node].terminal[is_definite(tokens[0].norm) ? 1 : 0];
+    if (slot == 0) {
+      slot = entry + 1;
+      ++names_;
+    }
+  };
+  split(data, '\n', [&](std::string_view line) {
+    line = trim(line);
+    if (line.empty() || line.front() == '#') return;
+    std::array<std::string_view, 4> f;
+    std::size_t n = 0;
+    split(line, '\t', [&](std::string_view field) {
+      if (n < f.size()) f[n] = trim(field);
+      ++n;
+    });
+    if (n == 4 && f[0] == "common") {  // an ordinary word (common-words.tsv), not an entity
+      if (!f[1].empty()) common_.insert(analyzer.normalizer().normalize(f[1]));
+      return;
+    }
+    const auto type = n == 4 ? parse_entity_type(f[0]) : std::nullopt;
+    if (!type || f[1].empty()) {
+      ++bad_lines_;
+      return;
+    }
+    GazetteerEntry e;
+    e.type = *type;
+    e.canonical.assign(f[1]);
+    e.id = analyzer.normalizer().normalize(f[1]);
+    if (e.type == EntityType::Person) {
+      // People are identified by first and last name without the article (entities.h).
+      std::vector<std::string> keys;
+      for (const Token& t : analyzer.analyze(f[1]))
+        if (t.kind == TokenKind::Word) keys.emplace_back(token_key(t.norm));
+      if (!keys.empty()) e.id = keys.size() == 1 ? keys[0] : keys.front() + " " + keys.back();
+    }
+    e.source.assign(f[3]);
+    entries_.push_back(std::move(e));
+    const auto index = static_cast<std::uint32_t>(entries_.size() - 1);
+    add_name(f[1], index);
+    split(f[2], '|', [&](std::string_view alias) {
+      alias = trim(alias);
+      if (!alias.empty()) add_name(alias, index);
+    });
+  });
+}
+
+Gazetteer::~Gazetteer() = default;
+
+const Gazetteer& Gazetteer::builtin() {
+  static const Gazetteer instance(builtin_gazetteer_data());
+  return instance;
+}
+
+std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::span<const Token> tokens,
+                                                  std::size_t i) const {
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::Word) return std::nullopt;
+  std::string_view firsts[4];
+  firsts[0] = tokens[i].norm;
+  const std::size_t n_first = 1 + clitic_variants(tokens[i].norm, firsts + 1);
+  std::optional<GazetteerMatch> best;
+  for (std::size_t v = 0; v < n_first; ++v) {
+    const bool definite = is_definite(firsts[v]);
+    std::uint32_t node = trie_->child(0, token_key(firsts[v]));
+    std::size_t j = i + 1;
+    while (node != 0) {
+      const std::uint32_t terminal = trie_->nodes[node].terminal[definite ? 1 : 0];
+      if (terminal != 0 && (!best || j > best->end))
+        best = GazetteerMatch{i, j, terminal - 1, static_cast<std::uint32_t>(tokens[i].norm.size() - firsts[v].size())};
+      if (j >= tokens.size() || tokens[j].kind != TokenKind::Word ||
+          !joins_words(text, tokens[j - 1].end, tokens[j].begin))
+        break;
+      node = trie_->child(node, token_key(tokens[j].norm));
+      ++j;
+    }
+  }
+  return best;
+}
+
+std::optional<std::uint32_t> Gazetteer::find(std::string_view name, std::optional<EntityType> type) const {
+  Analyzer analyzer(AnalyzerOptions{.stem_cache = 0});
+  const auto tokens = analyzer.analyze(name);
+  if (tokens.empty()) return std::nullopt;
+  const auto m = match_at(name, tokens, 0);
+  if (!m || m->end != tokens.size()) return std::nullopt;
+  if (type && entries_[m->entry].type != *type) return std::nullopt;
+  return m->entry;
+}
+
+}  // namespace fahras::analysis
