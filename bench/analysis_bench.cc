@@ -1,6 +1,8 @@
 // Per-stage throughput of the analyser on the bundled seed articles
 // (SetBytesProcessed: the MB/s column is input text per second, one thread).
 #include "analysis/analyzer.h"
+#include "analysis/dates.h"
+#include "analysis/entities.h"
 #include "analysis/figures.h"
 #include "analysis/passages.h"
 #include "schema/document_builder.h"
@@ -80,6 +82,40 @@ void BM_ExtractFigures(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ExtractFigures);
+
+// Entity extraction (gazetteer trie + context rules) over already analysed seed text.
+void BM_ExtractEntities(benchmark::State& state) {
+  analysis::Analyzer analyzer;
+  analysis::EntityExtractor extractor;
+  const std::string& text = seed_text();
+  const auto tokens = analyzer.analyze(text);
+  std::vector<analysis::Entity> entities;
+  for (auto _ : state) {
+    extractor.begin_article();
+    extractor.extract(text, tokens, entities);
+    benchmark::DoNotOptimize(entities.data());
+  }
+  state.counters["entities"] = static_cast<double>(entities.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ExtractEntities);
+
+// Date extraction over already analysed seed text.
+void BM_ExtractDates(benchmark::State& state) {
+  analysis::Analyzer analyzer;
+  const analysis::DateExtractor extractor;
+  const std::string& text = seed_text();
+  const auto tokens = analyzer.analyze(text);
+  std::vector<analysis::DateMention> dates;
+  for (auto _ : state) {
+    dates.clear();
+    extractor.extract(tokens, dates);
+    benchmark::DoNotOptimize(dates.data());
+  }
+  state.counters["dates"] = static_cast<double>(dates.size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ExtractDates);
 
 void BM_SplitPassages(benchmark::State& state) {
   const std::string& text = seed_text();

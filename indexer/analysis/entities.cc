@@ -28,7 +28,7 @@ class WordSet {
   WordSet(const Normalizer& normalizer, std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) keys_.insert(std::string(token_key(normalizer.normalize(w))));
   }
-  bool has_key(std::string_view key) const { return keys_.count(std::string(key)) != 0; }
+  bool has_key(std::string_view key) const { return keys_.find(key) != keys_.end(); }
   // -1: not in the set; else the bytes of bare clitics (و, ب, ل …) before the word.
   int find(std::string_view norm) const {
     if (has_key(token_key(norm))) return 0;
@@ -40,7 +40,11 @@ class WordSet {
   }
 
  private:
-  std::unordered_set<std::string> keys_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> keys_;
 };
 
 struct Lists {

@@ -99,7 +99,7 @@ class Gazetteer {
   // True for an ordinary word of the language (data lines of type "common",
   // from common-words.tsv): never taken for part of a rule-found name.
   // `norm` is a normalized word, clitics included.
-  bool is_common(std::string_view norm) const { return common_.count(std::string(norm)) != 0; }
+  bool is_common(std::string_view norm) const { return common_.find(norm) != common_.end(); }
 
   const GazetteerEntry& entry(std::uint32_t i) const { return entries_[i]; }
   std::size_t size() const { return entries_.size(); }
@@ -110,7 +110,11 @@ class Gazetteer {
   struct Trie;
   std::vector<GazetteerEntry> entries_;
   std::unique_ptr<Trie> trie_;
-  std::unordered_set<std::string> common_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> common_;
   std::size_t names_ = 0, bad_lines_ = 0;
 };
 

@@ -27,15 +27,27 @@ bool has_arabic(std::string_view s) {
 }  // namespace
 
 std::string_view strip_clitics(std::string_view word) {
-  // Longest first. All spellings are normalized (alef without hamza).
-  static constexpr std::array<std::string_view, 12> kPrefixes = {
-      "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"};
-  for (std::string_view p : kPrefixes) {
-    if (word.size() > p.size() && word.substr(0, p.size()) == p &&
-        code_points(word.substr(p.size())) >= 3)
-      return word.substr(p.size());
+  // The prefixes, longest first: وبال وكال فبال فكال ولل فلل وال فال بال كال لل ال
+  // (normalized spellings). No two of them start the same word, so the first
+  // match is the only one. Matched byte by byte (every letter here is two bytes
+  // in UTF-8): this runs for every word of the text, several times.
+  const auto at = [&](std::size_t i, unsigned char lead, unsigned char trail) {
+    return word.size() > i + 1 && static_cast<unsigned char>(word[i]) == lead &&
+           static_cast<unsigned char>(word[i + 1]) == trail;
+  };
+  constexpr unsigned char kD8 = 0xD8, kD9 = 0xD9;
+  const bool conj = at(0, kD9, 0x88) || at(0, kD9, 0x81);  // و ف
+  std::size_t i = conj ? 2 : 0;
+  if ((at(i, kD8, 0xA8) || at(i, kD9, 0x83)) && at(i + 2, kD8, 0xA7) && at(i + 4, kD9, 0x84)) {
+    i += 6;  // بال كال
+  } else if (at(i, kD9, 0x84) && at(i + 2, kD9, 0x84)) {
+    i += 4;  // لل
+  } else if (at(i, kD8, 0xA7) && at(i + 2, kD9, 0x84)) {
+    i += 4;  // ال
+  } else {
+    return word;
   }
-  return word;
+  return word.size() > i && code_points(word.substr(i)) >= 3 ? word.substr(i) : word;
 }
 
 Stemmer::Stemmer(std::size_t cache_limit)
