@@ -64,6 +64,22 @@ bool looks_like_trec(std::string_view content) {
   return content.substr(i).starts_with("<DOC>");
 }
 
+// Binary data (an executable, an image, random bytes) is text in no encoding:
+// its first 64 KB hold many control bytes (text has tabs and line ends, and at
+// most a few stray NULs). Text with a UTF-16/32 byte-order mark is text. Returns
+// why `head` is binary, or "" for text.
+std::string binary_reason(std::string_view head) {
+  for (std::string_view bom : {std::string_view("\xEF\xBB\xBF"), std::string_view("\xFF\xFE"),
+                               std::string_view("\xFE\xFF"), std::string_view("\0\0\xFE\xFF", 4)})
+    if (head.starts_with(bom)) return {};
+  head = head.substr(0, 65536);
+  std::size_t control = 0;
+  for (const unsigned char c : head)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f) ++control;
+  if (head.size() < 32 || control * 20 <= head.size()) return {};
+  return "binary file, not text (" + std::to_string(control * 100 / head.size()) + "% control bytes)";
+}
+
 std::string repaired_message(const RepairResult& fix) {
   return "replaced " + std::to_string(fix.invalid) + " invalid UTF-8 sequence(s) and " + std::to_string(fix.nuls) +
          " NUL byte(s)";
@@ -104,7 +120,7 @@ bool set_field(FieldNames& fields, std::string_view spec) {
 }
 
 struct DocumentSource::Context {
-  Diagnostics& diag;
+  Diagnostics* diag;  // swapped for a silent one while seek() skips records
   const FieldNames& fields;
   const std::string& encoding;  // forced input encoding, or empty
   simdjson::dom::parser parser;
@@ -116,6 +132,11 @@ class DocumentSource::Reader {
   Reader(Context& ctx, std::string name, std::string id) : ctx_(ctx), name_(std::move(name)), id_(std::move(id)) {}
   virtual ~Reader() = default;
   virtual bool next(schema::Article& out) = 0;
+  // A streamed reader's byte offset and line after the last record, and a move
+  // there (false: this reader cannot seek; the caller skips records instead).
+  virtual std::uint64_t offset() const { return 0; }
+  virtual std::uint64_t line() const { return 0; }
+  virtual bool seek(std::uint64_t /*offset*/, std::uint64_t /*line*/) { return false; }
 
  protected:
   // Makes `bytes` UTF-8 (see encoding.h); reports a conversion from another
@@ -123,17 +144,17 @@ class DocumentSource::Reader {
   RepairResult decode(std::string& bytes, const std::string& where) {
     const DecodeResult d = decode_to_utf8(bytes, ctx_.encoding);
     if (!d.encoding.empty() && ctx_.encoding.empty()) {
-      ctx_.diag.report(Outcome::Converted, where, "read as " + d.encoding + (d.detected ? " (detected)" : " (byte-order mark)"));
-      ++ctx_.diag.stats.converted;
+      ctx_.diag->report(Outcome::Converted, where, "read as " + d.encoding + (d.detected ? " (detected)" : " (byte-order mark)"));
+      ++ctx_.diag->stats.converted;
     } else if (!d.encoding.empty()) {
-      ++ctx_.diag.stats.converted;
+      ++ctx_.diag->stats.converted;
     }
     return {d.invalid, d.nuls};
   }
 
   void skip(const std::string& where, std::string_view why) {
-    ctx_.diag.report(Outcome::Skipped, where, why);
-    ++ctx_.diag.stats.skipped_records;
+    ctx_.diag->report(Outcome::Skipped, where, why);
+    ++ctx_.diag->stats.skipped_records;
   }
 
   // Fills `out` from a JSON record; false (reported) when it has no text.
@@ -157,8 +178,8 @@ class DocumentSource::Reader {
     read_field(obj, f.url, out.url);
     if (out.id.empty()) out.id = !out.url.empty() ? out.url : fallback_id;
     if (fix.changed()) {
-      ctx_.diag.report(Outcome::Repaired, where, repaired_message(fix));
-      ++ctx_.diag.stats.repaired;
+      ctx_.diag->report(Outcome::Repaired, where, repaired_message(fix));
+      ++ctx_.diag->stats.repaired;
     }
     out.origin = where;
     return true;
@@ -184,8 +205,8 @@ class TextReader final : public DocumentSource::Reader {
       return false;
     }
     if (fix.changed()) {
-      ctx_.diag.report(Outcome::Repaired, name_, repaired_message(fix));
-      ++ctx_.diag.stats.repaired;
+      ctx_.diag->report(Outcome::Repaired, name_, repaired_message(fix));
+      ++ctx_.diag->stats.repaired;
     }
     out = schema::Article{};
     out.text = std::move(content_);
@@ -209,7 +230,8 @@ class JsonlReader final : public DocumentSource::Reader {
   bool next(schema::Article& out) override {
     while (std::getline(*in_, line_)) {
       ++line_no_;
-      if (count_bytes_) ctx_.diag.stats.bytes += line_.size() + 1;
+      consumed_ += line_.size() + 1;
+      if (count_bytes_) ctx_.diag->stats.bytes += line_.size() + 1;
       if (analysis::trim(line_).empty()) continue;
       const std::string where = name_ + ":" + std::to_string(line_no_);
       const RepairResult fix = decode(line_, where);
@@ -224,11 +246,23 @@ class JsonlReader final : public DocumentSource::Reader {
     return false;
   }
 
+  std::uint64_t offset() const override { return consumed_; }
+  std::uint64_t line() const override { return line_no_; }
+  bool seek(std::uint64_t offset, std::uint64_t line) override {
+    if (!in_->seekg(static_cast<std::streamoff>(offset))) {
+      in_->clear();
+      return false;
+    }
+    consumed_ = offset;
+    line_no_ = line;
+    return true;
+  }
+
  private:
   std::unique_ptr<std::istream> in_;
   bool count_bytes_;
   std::string line_;
-  std::uint64_t line_no_ = 0;
+  std::uint64_t line_no_ = 0, consumed_ = 0;
 };
 
 class JsonArrayReader final : public DocumentSource::Reader {
@@ -238,8 +272,8 @@ class JsonArrayReader final : public DocumentSource::Reader {
     fix_ = decode(content, name_);
     simdjson::dom::element root;
     if (const auto error = ctx_.parser.parse(content).get(root)) {
-      ctx_.diag.report(Outcome::Skipped, name_, std::string("malformed JSON: ") + simdjson::error_message(error));
-      ++ctx_.diag.stats.skipped_files;
+      ctx_.diag->report(Outcome::Skipped, name_, std::string("malformed JSON: ") + simdjson::error_message(error));
+      ++ctx_.diag->stats.skipped_files;
       return;
     }
     if (root.is_array()) {
@@ -292,8 +326,8 @@ class HtmlReader final : public DocumentSource::Reader {
       return false;
     }
     if (fix.changed()) {
-      ctx_.diag.report(Outcome::Repaired, name_, repaired_message(fix));
-      ++ctx_.diag.stats.repaired;
+      ctx_.diag->report(Outcome::Repaired, name_, repaired_message(fix));
+      ++ctx_.diag->stats.repaired;
     }
     out = schema::Article{};
     out.id = id_;
@@ -353,8 +387,8 @@ class TrecReader final : public DocumentSource::Reader {
       out.origin = where;
       if (fix_.changed() && !fix_reported_) {
         fix_reported_ = true;
-        ctx_.diag.report(Outcome::Repaired, name_, repaired_message(fix_));
-        ++ctx_.diag.stats.repaired;
+        ctx_.diag->report(Outcome::Repaired, name_, repaired_message(fix_));
+        ++ctx_.diag->stats.repaired;
       }
       return true;
     }
@@ -488,7 +522,7 @@ class DocumentSource::Archive {
 
 DocumentSource::DocumentSource(std::vector<fs::path> inputs, SourceOptions options, Diagnostics& diagnostics)
     : options_(std::move(options)), diag_(diagnostics),
-      context_(new Context{diagnostics, options_.fields, options_.encoding, simdjson::dom::parser()}) {
+      context_(new Context{&diagnostics, options_.fields, options_.encoding, simdjson::dom::parser()}) {
   if (!options_.encoding.empty()) {
     std::string probe;
     decode_to_utf8(probe, options_.encoding);  // throws std::invalid_argument for an unknown name
@@ -583,6 +617,16 @@ void DocumentSource::open_input(const Input& in) {
       ++diag_.stats.skipped_files;
       return;
     }
+    char head[4096];
+    std::string first;
+    while (first.size() < 65536 && f->read(head, sizeof head).gcount() > 0) first.append(head, static_cast<std::size_t>(f->gcount()));
+    f->clear();
+    f->seekg(0);
+    if (const std::string binary = binary_reason(first); !binary.empty()) {
+      diag_.report(Outcome::Skipped, name, binary);
+      ++diag_.stats.skipped_files;
+      return;
+    }
     ++diag_.stats.files;
     current_stream_ = f.get();
     reader_ = std::make_unique<JsonlReader>(*context_, name, in.id, std::move(f), true);
@@ -596,6 +640,11 @@ void DocumentSource::open_input(const Input& in) {
     ++diag_.stats.skipped_files;
     return;
   }
+  if (const std::string binary = binary_reason(content); !binary.empty()) {
+    diag_.report(Outcome::Skipped, name, binary);
+    ++diag_.stats.skipped_files;
+    return;
+  }
   ++diag_.stats.files;
   diag_.stats.bytes += content.size();
   reader_ = make_reader(*context_, kind, name, in.id, std::move(content));
@@ -606,42 +655,93 @@ bool DocumentSource::open_next_entry() {
   while (archive_->next(entry, content)) {
     Kind kind = archive_->raw() ? archive_->inner : kind_of(entry);
     if (kind == Kind::Other || kind == Kind::Archive || kind == Kind::Compressed) {
-      ++diag_.stats.ignored_files;
+      ++context_->diag->stats.ignored_files;
       continue;
     }
-    diag_.stats.bytes += content.size();
+    context_->diag->stats.bytes += content.size();
     const std::string name = archive_->raw() ? archive_->path() : archive_->path() + "!" + entry;
+    if (const std::string binary = binary_reason(content); !binary.empty()) {
+      context_->diag->report(Outcome::Skipped, name, binary);
+      ++context_->diag->stats.skipped_files;
+      continue;
+    }
     const std::string id = archive_->raw() ? fs::path(archive_->path()).stem().generic_string() : entry;
     reader_ = make_reader(*context_, kind, name, id, std::move(content));
     return true;
   }
   if (!archive_->error().empty()) {
-    diag_.report(Outcome::Skipped, archive_->path() + (entry.empty() ? "" : "!" + entry),
+    context_->diag->report(Outcome::Skipped, archive_->path() + (entry.empty() ? "" : "!" + entry),
                  archive_->error() + " (rest of the archive skipped)");
-    ++diag_.stats.skipped_files;
+    ++context_->diag->stats.skipped_files;
   }
   return false;
 }
 
-bool DocumentSource::next(schema::Article& out) {
+bool DocumentSource::next_in_input(schema::Article& out) {
   for (;;) {
     if (reader_) {
-      if (reader_->next(out)) {
-        ++diag_.stats.articles;
-        return true;
-      }
+      if (reader_->next(out)) return true;
       reader_.reset();
     }
-    if (archive_) {
-      if (open_next_entry()) continue;
+    if (!archive_) return false;
+    if (!open_next_entry()) {
       archive_.reset();
+      return false;
+    }
+  }
+}
+
+bool DocumentSource::next(schema::Article& out) {
+  for (;;) {
+    if (next_in_input(out)) {
+      ++diag_.stats.articles;
+      ++ordinal_;
+      ++file_records_;
+      return true;
     }
     bytes_finished_ += current_size_;  // the previous input is done
     current_size_ = 0;
     current_stream_ = nullptr;
     if (next_file_ >= files_.size()) return false;
+    current_file_ = next_file_;
+    file_records_ = 0;
     open_input(files_[next_file_++]);
   }
+}
+
+SourcePosition DocumentSource::position() const {
+  SourcePosition p;
+  p.ordinal = ordinal_;
+  p.file = current_file_;
+  p.records = file_records_;
+  if (reader_ && !archive_ && current_stream_ != nullptr) {  // a plain JSONL file
+    p.offset = reader_->offset();
+    p.line = reader_->line();
+  }
+  return p;
+}
+
+void DocumentSource::seek(const SourcePosition& p) {
+  std::error_code ec;
+  ordinal_ = p.ordinal;
+  for (std::size_t i = 0; i < files_.size() && i < p.file; ++i)
+    if (files_[i].path != "-") bytes_finished_ += fs::file_size(files_[i].path, ec), ec.clear();
+  next_file_ = std::min<std::size_t>(p.file, files_.size());
+  current_file_ = next_file_;
+  file_records_ = 0;
+  if (p.records == 0 || next_file_ >= files_.size()) return;
+  Diagnostics silent;
+  context_->diag = &silent;
+  const IngestStats before = diag_.stats;
+  open_input(files_[next_file_++]);
+  if (p.offset > 0 && reader_ && !archive_ && current_stream_ != nullptr && reader_->seek(p.offset, p.line)) {
+    file_records_ = p.records;
+  } else {
+    schema::Article skipped;
+    while (file_records_ < p.records && next_in_input(skipped)) ++file_records_;
+  }
+  diag_.stats = before;  // what was skipped is not this run's reading
+  context_->diag = &diag_;
 }
 
 }  // namespace fahras::ingest

@@ -31,6 +31,15 @@
 // Diagnostics (naming file and line, or file and record number) and skipped;
 // invalid UTF-8 and NUL bytes are repaired and reported.
 //
+// Positions (for resuming a run, docs/INGESTION.md): position() says where the
+// source stands after the last article next() returned: which input (index into
+// inputs()), how many articles that input has given, and for a plain JSONL file
+// the byte offset and line after that record. seek() moves a fresh source to
+// such a position: earlier inputs are not opened, a JSONL file is entered at the
+// byte offset, any other input is re-read with its first records dropped
+// silently (no reports). Inputs are sorted, so the same arguments over the same
+// files give the same articles in the same order.
+//
 // Thread safety: NOT thread-safe; the pipeline's input stage is serial.
 #pragma once
 
@@ -66,8 +75,22 @@ struct SourceOptions {
   std::string encoding;  // force an input encoding (ICU name, e.g. windows-1256); empty: detect
 };
 
+// Where a source stands: after `ordinal` articles in all, `records` of them from
+// inputs()[file]; `offset`/`line`: the byte offset and line number after the
+// last of those records when inputs()[file] is a plain JSONL file (else 0).
+struct SourcePosition {
+  std::uint64_t ordinal = 0;
+  std::uint64_t file = 0, records = 0;
+  std::uint64_t offset = 0, line = 0;
+};
+
 class DocumentSource {
  public:
+  struct Input {
+    std::filesystem::path path;  // "-" for standard input
+    std::string id;              // relative id of the file
+  };
+
   // Throws std::invalid_argument when options.encoding names no known encoding.
   DocumentSource(std::vector<std::filesystem::path> inputs, SourceOptions options, Diagnostics& diagnostics);
   ~DocumentSource();
@@ -82,17 +105,24 @@ class DocumentSource {
   std::uint64_t bytes_done() const;
   std::uint64_t bytes_total() const { return bytes_total_; }
 
+  // The input files, after walking folders, in reading order.
+  const std::vector<Input>& inputs() const { return files_; }
+
+  // Where the source stands after the last article next() returned.
+  SourcePosition position() const;
+
+  // Moves to `p` (a position() of an earlier run over the same inputs). Call
+  // before the first next(). Records skipped are not reported nor counted.
+  void seek(const SourcePosition& p);
+
   class Reader;   // reads the records of one file or archive entry
   class Archive;  // iterates the entries of an archive
   struct Context;
 
  private:
-  struct Input {
-    std::filesystem::path path;
-    std::string id;  // relative id of the file
-  };
   void open_input(const Input& in);
   bool open_next_entry();
+  bool next_in_input(schema::Article& out);  // the next article of the open input, if any
 
   SourceOptions options_;
   Diagnostics& diag_;
@@ -104,6 +134,8 @@ class DocumentSource {
   std::uint64_t bytes_total_ = 0, bytes_finished_ = 0;  // all inputs / inputs done
   std::uint64_t current_size_ = 0;                      // the input being read
   std::istream* current_stream_ = nullptr;              // a streamed JSONL input, for its position
+  std::uint64_t ordinal_ = 0, file_records_ = 0;        // articles given in all / from the open input
+  std::size_t current_file_ = 0;                        // index of the open input in files_
 };
 
 }  // namespace fahras::ingest

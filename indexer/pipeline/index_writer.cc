@@ -23,8 +23,8 @@ std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, co
   return db;
 }
 
-IndexWriter::IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db, std::uint64_t commit_every)
-    : db_(std::move(db)), commit_every_(commit_every == 0 ? 1 : commit_every), was_empty_(db_->get_doccount() == 0) {}
+IndexWriter::IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db)
+    : db_(std::move(db)), was_empty_(db_->get_doccount() == 0) {}
 
 bool IndexWriter::add(const schema::Article& article, std::vector<Xapian::Document>& passages) {
   std::string key = schema::article_key(article.id);
@@ -32,16 +32,23 @@ bool IndexWriter::add(const schema::Article& article, std::vector<Xapian::Docume
   if (!was_empty_ || duplicate) db_->delete_document(std::string(schema::kPrefixArticle) + key);
   for (Xapian::Document& doc : passages) db_->add_document(doc);
   passages_ += passages.size();
-  if (++since_commit_ >= commit_every_) {
-    db_->commit();
-    since_commit_ = 0;
-  }
   return duplicate;
 }
 
-void IndexWriter::finish() {
+void IndexWriter::commit(const std::vector<std::pair<std::string, std::string>>& metadata) {
+  for (const auto& [key, value] : metadata) db_->set_metadata(key, value);
   db_->commit();
-  since_commit_ = 0;
+}
+
+std::pair<std::uint64_t, std::uint64_t> IndexWriter::prune(Xapian::docid mark) {
+  std::vector<Xapian::docid> old;
+  std::unordered_set<std::string> articles;
+  for (auto p = db_->postlist_begin(""); p != db_->postlist_end("") && *p <= mark; ++p) {
+    old.push_back(*p);
+    articles.insert(db_->get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle));
+  }
+  for (Xapian::docid id : old) db_->delete_document(id);
+  return {articles.size(), old.size()};
 }
 
 }  // namespace fahras::pipeline

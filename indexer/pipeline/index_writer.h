@@ -4,7 +4,8 @@
 // by ShardWriters). Re-indexing an article replaces all of its passages: when the index held
 // documents before the run, or the article already came earlier in this run,
 // its old passages are deleted (by the XA<key> term) before the new ones go in.
-// Commits every `commit_every` articles and once more in finish().
+// The pipeline commits it at each checkpoint (commit(), with the run's
+// metadata in the same transaction) and once more at the end.
 //
 // Thread safety: NOT thread-safe; call from one thread (a serial stage).
 // Errors: Xapian exceptions propagate (DatabaseLockError when another writer
@@ -31,23 +32,29 @@ std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, co
 
 class IndexWriter {
  public:
-  IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db, std::uint64_t commit_every);
+  explicit IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db);
 
   // Adds the passages of one article. Returns true when the article replaced
   // an earlier one of the same id from this run (a duplicate id).
   bool add(const schema::Article& article, std::vector<Xapian::Document>& passages);
 
-  // Commits what is pending. Call once at the end; the destructor does not commit.
-  void finish();
+  // Sets `metadata` (key, value pairs) and commits, in one transaction. Xapian
+  // also flushes by itself every 10000 documents; its destructor commits what
+  // is pending (whole or partial articles: resuming rewrites them).
+  void commit(const std::vector<std::pair<std::string, std::string>>& metadata);
+
+  // Deletes every document whose docid is at most `mark` (those this run did
+  // not rewrite: --prune). Returns {articles, passages} deleted; not committed.
+  std::pair<std::uint64_t, std::uint64_t> prune(Xapian::docid mark);
 
   std::uint64_t passages_added() const { return passages_; }
   Xapian::doccount doccount() const { return db_->get_doccount(); }
+  Xapian::docid lastdocid() const { return db_->get_lastdocid(); }
+  Xapian::WritableDatabase& db() { return *db_; }
 
  private:
   std::unique_ptr<Xapian::WritableDatabase> db_;
-  std::uint64_t commit_every_;
   bool was_empty_;
-  std::uint64_t since_commit_ = 0;
   std::uint64_t passages_ = 0;
   std::unordered_set<std::string> seen_;  // article keys written in this run
 };

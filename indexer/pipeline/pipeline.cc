@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include "pipeline/checkpoint.h"
 #include "pipeline/index_writer.h"
 #include "pipeline/shard_writers.h"
 #include "schema/schema.h"
@@ -11,7 +12,11 @@
 #include <tbb/parallel_pipeline.h>
 
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <optional>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -25,28 +30,135 @@ struct Work {
   std::vector<Xapian::Document> passages;
   std::string error;       // set by the analyse stage when it failed
   bool duplicate = false;  // its id came earlier in this run (set by the input stage)
+  bool present = false;    // resuming a shard build: its id may be in the shards already
   bool written = false;    // written by the parallel stage (shard path)
+  ingest::SourcePosition position;  // the source's position after it
   std::uint64_t input_done = 0, bytes_read = 0;  // the source's progress when it was read
 };
+
+std::string count(std::uint64_t n, const char* what) { return std::to_string(n) + " " + what; }
+
+std::string megabytes(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
+  return buf;
+}
 
 }  // namespace
 
 IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& diag, const IndexOptions& options) {
+  namespace fs = std::filesystem;
   const auto start = std::chrono::steady_clock::now();
   IndexSummary summary;
   summary.threads = options.threads != 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, summary.threads);
   const std::size_t in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * summary.threads;
+  const std::string& path = options.index_path;
 
-  // A new index is built by per-thread shards merged at the end; an existing
-  // one is updated by the single writer, which replaces re-indexed articles.
+  // The target is opened first: holding it holds the index's write lock.
   const std::string shard_spec =
       options.shards != 0 ? std::to_string(options.shard) + "/" + std::to_string(options.shards) : std::string();
-  std::unique_ptr<Xapian::WritableDatabase> db = open_index(options.index_path, shard_spec);
+  std::unique_ptr<Xapian::WritableDatabase> db = open_index(path, shard_spec);
+  const bool new_index = db->get_doccount() == 0;
+
+  // This run, and what an earlier unfinished run left (docs/INGESTION.md).
+  RunRecord run = describe_run(source, options.run_options);
+  run.prune_mark = db->get_lastdocid();
+  bool reads_stdin = false;
+  for (const auto& in : source.inputs()) reads_stdin = reads_stdin || in.path == "-";
+  std::optional<ingest::SourcePosition> resume_at;
+  auto resume = [&](const RunRecord& earlier, const Checkpoint& c, const char* what) {
+    if (reads_stdin) throw UnfinishedRun("cannot resume " + path + ": a run that reads standard input cannot be resumed");
+    const std::string diff = earlier.differs(run);
+    if (!diff.empty())
+      throw UnfinishedRun("cannot resume the " + std::string(what) + " of " + path + " started " + earlier.started +
+                          " with other inputs: " + diff +
+                          "; give the same inputs and options, or --restart to start over");
+    run.id = earlier.id;
+    run.started = earlier.started;
+    run.prune_mark = earlier.prune_mark;
+    resume_at = c.position;
+    summary.resumed = true;
+    summary.resumed_at = c.position.ordinal;
+    summary.resumed_from = earlier.started;
+  };
+
+  const ShardsState leftover = ShardWriters::inspect(path);
+  bool use_shards = new_index && options.parallel_writers;
+  ShardWriters::Mode mode = ShardWriters::Mode::Fresh;
+  if (new_index && leftover.checkpoint && leftover.run) {
+    // An interrupted shard build with committed work.
+    const std::string what = "an unfinished build started " + leftover.run->started + " (" +
+                             count(leftover.checkpoint->position.ordinal, "articles") + " of its inputs committed, " +
+                             leftover.checkpoint->time + ")";
+    switch (options.unfinished) {
+      case Unfinished::Refuse:
+        throw UnfinishedRun(path + " has " + what + ": run again with --resume to continue it, or --restart to start over");
+      case Unfinished::Restart:
+        summary.note = "discarded " + what;
+        break;
+      case Unfinished::Resume:
+        resume(*leftover.run, *leftover.checkpoint, "build");
+        use_shards = true;
+        mode = ShardWriters::Mode::Resume;
+        break;
+    }
+  } else {
+    std::error_code ec;
+    // Shards with nothing committed (killed before the first checkpoint), or
+    // stale ones next to an index merged since: nothing to keep.
+    if (leftover.exists) fs::remove_all(path + ".shards", ec);
+    const auto earlier = RunRecord::from_json(db->get_metadata(std::string(kMetaRun)));
+    const auto last = Checkpoint::from_json(db->get_metadata(std::string(kMetaCheckpoint)));
+    const bool unfinished = earlier && last && last->run == earlier->id && !last->done;
+    if (options.unfinished == Unfinished::Resume) {
+      if (unfinished) {
+        resume(*earlier, *last, "run");
+        use_shards = false;  // the index holds documents: the single writer replaces them
+      } else if (earlier && last && last->run == earlier->id && earlier->differs(run).empty()) {
+        summary.nothing_to_resume = true;
+        summary.note = "nothing to resume: the run over these inputs started " + earlier->started + " finished " + last->time;
+        summary.index_documents = db->get_doccount();
+        return summary;
+      } else {
+        summary.note = "nothing to resume: indexing from the start";
+      }
+    } else if (unfinished && options.unfinished == Unfinished::Refuse) {
+      summary.note = "the index had an unfinished run started " + earlier->started + " (" +
+                     count(last->position.ordinal, "articles") +
+                     " of its inputs committed); this run indexes its inputs from the start (--resume continues a run)";
+    }
+  }
+
+  const std::string run_json = run.to_json();
   std::unique_ptr<ShardWriters> shards;
   std::unique_ptr<IndexWriter> writer;
-  if (db->get_doccount() == 0 && options.parallel_writers) shards = std::make_unique<ShardWriters>(options.index_path, std::move(db));
-  else writer = std::make_unique<IndexWriter>(std::move(db), options.commit_every);
+  std::unordered_set<std::string> present;  // resuming a shard build: keys the shards may hold
+  if (use_shards) {
+    shards = std::make_unique<ShardWriters>(path, std::move(db), mode, options.sync,
+                                            Metadata{{std::string(kMetaRun), run_json}});
+    if (resume_at) present = shards->keys();
+  } else {
+    writer = std::make_unique<IndexWriter>(std::move(db));
+  }
+  if (resume_at) source.seek(*resume_at);
+
+  bool run_recorded = false;  // single writer: the run record goes with the first commit
+  ingest::SourcePosition committed = resume_at.value_or(ingest::SourcePosition{});
+  auto commit = [&](const ingest::SourcePosition& at, bool done) {
+    Metadata metadata;
+    if (writer && !run_recorded) metadata.emplace_back(std::string(kMetaRun), run_json);
+    metadata.emplace_back(std::string(kMetaCheckpoint), Checkpoint{run.id, at, done, utc_now()}.to_json());
+    if (shards) shards->commit(metadata);
+    else writer->commit(metadata);
+    run_recorded = true;
+    committed = at;
+    ++summary.commits;
+  };
+  auto write_error = [&](const std::string& what) {
+    return WriteError("writing " + path + " failed: " + what + "; the index keeps its last commit (" +
+                      count(committed.ordinal, "articles") + " of the inputs): fix the cause and run again with --resume");
+  };
 
   tbb::enumerable_thread_specific<schema::DocumentBuilder> builders(
       [&] { return schema::DocumentBuilder(options.build); });
@@ -54,7 +166,11 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   tbb::concurrent_queue<Work*> free_list;
   std::unordered_set<std::string> seen;      // article keys of this run (input stage only)
   auto last_progress = start;                // write stage only
+  ingest::SourcePosition last = committed;   // write stage: position after the last article through it
+  std::uint64_t since_commit = 0;            // write stage
+  const std::uint64_t commit_every = options.commit_every == 0 ? 1 : options.commit_every;
 
+  try {
   tbb::parallel_pipeline(
       in_flight,
       tbb::make_filter<void, Work*>(tbb::filter_mode::serial_in_order,
@@ -70,12 +186,30 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                           fc.stop();
                                           return nullptr;
                                         }
+                                        if (options.max_article_bytes != 0 &&
+                                            w->article.text.size() > options.max_article_bytes) {
+                                          diag.report(ingest::Outcome::Skipped, w->article.origin,
+                                                      "article of " + megabytes(w->article.text.size()) +
+                                                          " is over the limit of " +
+                                                          megabytes(options.max_article_bytes) +
+                                                          " (--max-article-size)");
+                                          ++summary.too_large;
+                                          w->article.text = std::string();  // its memory too
+                                          continue;
+                                        }
                                         if (options.shards == 0 ||
                                             schema::shard_of(w->article.id, options.shards) + 1 == options.shard)
                                           break;
                                         ++summary.other_shard;
                                       }
-                                      w->duplicate = shards && !seen.insert(schema::article_key(w->article.id)).second;
+                                      w->position = source.position();
+                                      w->duplicate = false;
+                                      w->present = false;
+                                      if (shards) {
+                                        std::string key = schema::article_key(w->article.id);
+                                        w->present = !present.empty() && present.count(key) != 0;
+                                        w->duplicate = !seen.insert(std::move(key)).second;
+                                      }
                                       w->input_done = source.bytes_done();
                                       w->bytes_read = diag.stats.bytes;
                                       return w;
@@ -86,18 +220,19 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                            w->written = false;
                                            try {
                                              builders.local().build(w->article, w->passages);
-                                             // Duplicates wait for the in-order stage: the earlier
-                                             // copy must be written before it is replaced.
-                                             if (shards && !w->duplicate && !w->passages.empty()) {
-                                               shards->add(w->passages);
-                                               w->written = true;
-                                             }
                                            } catch (const std::exception& e) {
                                              w->passages.clear();
                                              w->error = e.what();
                                            } catch (const Xapian::Error& e) {
                                              w->passages.clear();
                                              w->error = e.get_description();
+                                           }
+                                           // Duplicates wait for the in-order stage: the earlier
+                                           // copy must be written before it is replaced. A write
+                                           // error (full disk) stops the pipeline.
+                                           if (shards && !w->duplicate && !w->present && !w->passages.empty()) {
+                                             shards->add(w->passages);
+                                             w->written = true;
                                            }
                                            return w;
                                          }) &
@@ -112,8 +247,9 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
               bool replaced = false;
               if (shards) {
                 if (!w->written) {
+                  // A duplicate, or (resuming) an article the shards may hold already.
                   shards->replace(std::string(schema::kPrefixArticle) + schema::article_key(w->article.id), w->passages);
-                  replaced = true;
+                  replaced = w->duplicate;
                 }
               } else {
                 replaced = writer->add(w->article, w->passages);
@@ -124,6 +260,11 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                 ++summary.duplicates;
               }
               ++summary.articles;
+            }
+            last = w->position;
+            if (++since_commit >= commit_every) {
+              commit(last, false);
+              since_commit = 0;
             }
             if (options.on_progress) {
               const auto now = std::chrono::steady_clock::now();
@@ -137,18 +278,36 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
             w->passages.clear();
             free_list.push(w);
           }));
+  } catch (const Xapian::Error& e) {
+    throw write_error(e.get_description());
+  }
 
-  if (shards) {
-    summary.shards = shards->shards();
-    summary.passages = shards->passages_added();
-    summary.index_documents = shards->finish();
-  } else {
-    writer->finish();
-    summary.passages = writer->passages_added();
-    summary.index_documents = writer->doccount();
+  summary.stopped = diag.stopped();
+  // Where the run ends: everything read, or (--strict) the last article written.
+  const ingest::SourcePosition end = summary.stopped ? last : source.position();
+  const bool done = !summary.stopped;
+  try {
+    if (shards) {
+      summary.shards = shards->shards();
+      summary.passages = shards->passages_added();
+      summary.index_documents =
+          shards->finish({{std::string(kMetaCheckpoint), Checkpoint{run.id, end, done, utc_now()}.to_json()}});
+      ++summary.commits;
+    } else {
+      if (options.prune) {
+        if (summary.stopped) summary.prune_skipped = "the run stopped at a bad input (--strict)";
+        else if (diag.stats.skipped_files != 0)
+          summary.prune_skipped = count(diag.stats.skipped_files, "inputs") + " could not be read";
+        else std::tie(summary.pruned_articles, summary.pruned_passages) = writer->prune(run.prune_mark);
+      }
+      commit(end, done);
+      summary.passages = writer->passages_added();
+      summary.index_documents = writer->doccount();
+    }
+  } catch (const Xapian::Error& e) {
+    throw write_error(e.get_description());
   }
   summary.input = diag.stats;
-  summary.stopped = diag.stopped();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

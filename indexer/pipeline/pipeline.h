@@ -15,6 +15,18 @@
 // thread has its own DocumentBuilder (analyser, ICU iterator, Xapian stemmers).
 // An article whose analysis throws is reported and skipped; the batch goes on.
 //
+// Checkpoints (checkpoint.h, docs/INGESTION.md): every `commit_every` articles
+// the write stage commits, recording in the same transaction the source
+// position up to which every article is in the index. An interrupted run (a
+// crash, kill -9, power loss, a full disk) is continued by a run with
+// `unfinished = Resume` over the same inputs: it skips what is committed and
+// ends with exactly the documents of an uninterrupted run.
+//
+// Errors: Xapian exceptions while opening the index (locked, unwritable);
+// UnfinishedRun when the state of the index forbids the run (see Unfinished);
+// WriteError when writing fails midway (full disk…): the index keeps its last
+// commit.
+//
 // Thread safety: build_index may be called from one thread at a time per index.
 #pragma once
 
@@ -24,6 +36,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 namespace fahras::pipeline {
@@ -36,11 +49,25 @@ struct Progress {
   double seconds = 0;
 };
 
+// What to do with an unfinished run found in the index (a build interrupted
+// after its first checkpoint).
+enum class Unfinished {
+  Refuse,   // an unfinished shard build: throw UnfinishedRun (its committed work would be lost);
+            // an unfinished update of an existing index: run anyway (it is consistent)
+  Resume,   // continue it (same inputs and options, else UnfinishedRun); nothing unfinished: run
+  Restart,  // discard it and run from the start
+};
+
 struct IndexOptions {
   std::string index_path;
   unsigned threads = 0;              // 0: all hardware threads
   std::size_t max_in_flight = 0;     // 0: 4 per thread
-  std::uint64_t commit_every = 10000;  // articles between commits (updates of an existing index)
+  std::uint64_t commit_every = 10000;  // articles between commits (checkpoints)
+  bool sync = true;                    // fsync each commit (false: survives a crash, not a power loss)
+  Unfinished unfinished = Unfinished::Refuse;
+  bool prune = false;                  // afterwards, delete articles of the index this run did not (re)index
+  std::string run_options;             // the options that shape documents, as text (checked by Resume)
+  std::uint64_t max_article_bytes = 8u << 20;  // longer articles are reported and skipped (memory); 0: no limit
   bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
   std::uint32_t shard = 0, shards = 0;  // --shard K/N: keep only articles with shard_of(id, N) == K-1 (0/0: all)
   schema::BuildOptions build;
@@ -56,12 +83,34 @@ struct IndexSummary {
   std::uint64_t duplicates = 0;  // articles that replaced an earlier one with the same id in this run
   std::uint64_t failed = 0;      // articles whose analysis failed
   std::uint64_t empty = 0;       // articles that gave no passage (no words)
+  std::uint64_t too_large = 0;   // articles over max_article_bytes
   bool stopped = false;          // --strict: stopped at the first bad input (Diagnostics::first_bad)
   std::uint64_t index_documents = 0;  // documents in the index afterwards
   std::size_t shards = 0;             // shards built and merged (0: the single-writer path)
   std::uint64_t other_shard = 0;      // articles left to the other shards (--shard)
   double seconds = 0;
   unsigned threads = 0;
+  // Checkpoints and resuming.
+  std::uint64_t commits = 0;          // checkpoints committed
+  bool resumed = false;               // continued an unfinished run
+  std::uint64_t resumed_at = 0;       // articles of the inputs already committed then
+  std::string resumed_from;           // when that run started (UTC)
+  bool nothing_to_resume = false;     // Resume: the last run over these inputs had finished (nothing done)
+  std::string note;                   // what the run decided about an earlier unfinished run, if anything
+  std::uint64_t pruned_articles = 0, pruned_passages = 0;
+  std::string prune_skipped;          // why --prune did not prune, if it did not
+};
+
+// The index's state forbids the run: an unfinished build (Refuse), or inputs
+// that differ from the unfinished run's (Resume). what() says which and how.
+struct UnfinishedRun : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Writing failed midway (full disk, I/O error): what() names the cause and
+// that the index keeps its last commit, for --resume.
+struct WriteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& diagnostics,

@@ -2,32 +2,113 @@
 
 #include "schema/schema.h"
 
+#include <fcntl.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fahras::pipeline {
 namespace fs = std::filesystem;
+namespace {
+
+// The shard folders under `dir`, by number.
+std::vector<std::pair<unsigned, fs::path>> shard_dirs(const std::string& dir) {
+  std::vector<std::pair<unsigned, fs::path>> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with("shard-") || !it->is_directory()) continue;
+    try {
+      out.emplace_back(static_cast<unsigned>(std::stoul(name.substr(6))), it->path());
+    } catch (const std::exception&) {
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Makes a folder's entries durable (new files and subfolders).
+void sync_dir(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
 
 struct ShardWriters::Local {
   tbb::enumerable_thread_specific<Shard*> shard{nullptr};
 };
 
-ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::WritableDatabase> target)
-    : path_(std::move(index_path)), shards_dir_(path_ + ".shards"), target_(std::move(target)),
-      local_(std::make_unique<Local>()) {
+ShardsState ShardWriters::inspect(const std::string& index_path) {
+  ShardsState state;
+  const std::string dir = index_path + ".shards";
   std::error_code ec;
-  fs::remove_all(shards_dir_, ec);  // a crashed build's leftovers (we hold the index lock)
-  fs::remove_all(path_ + ".compacted", ec);
+  state.exists = fs::is_directory(dir, ec);
+  if (!state.exists) return state;
+  for (const auto& [n, path] : shard_dirs(dir)) {
+    try {
+      Xapian::Database db(path.string());
+      state.documents += db.get_doccount();
+      if (!state.run) state.run = RunRecord::from_json(db.get_metadata(std::string(kMetaRun)));
+      const auto c = Checkpoint::from_json(db.get_metadata(std::string(kMetaCheckpoint)));
+      if (c && (!state.checkpoint || c->position.ordinal < state.checkpoint->position.ordinal)) state.checkpoint = c;
+    } catch (const Xapian::Error&) {
+      // created but never written (killed while creating it): holds nothing
+    }
+  }
+  return state;
+}
+
+ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::WritableDatabase> target, Mode mode,
+                           bool sync, Metadata metadata)
+    : path_(std::move(index_path)), shards_dir_(path_ + ".shards"), target_(std::move(target)), sync_(sync),
+      metadata_(std::move(metadata)), local_(std::make_unique<Local>()) {
+  std::error_code ec;
+  fs::remove_all(path_ + ".compacted", ec);  // a crashed merge's partial output (we hold the index lock)
+  if (mode == Mode::Fresh) {
+    fs::remove_all(shards_dir_, ec);  // a crashed build's leftovers
+    fs::create_directories(shards_dir_);
+    return;
+  }
   fs::create_directories(shards_dir_);
+  for (const auto& [n, path] : shard_dirs(shards_dir_)) {
+    try {
+      Shard& s = shards_.emplace_back();
+      s.db = Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+    } catch (const Xapian::DatabaseOpeningError&) {
+      shards_.pop_back();
+      fs::remove_all(path, ec);  // never written: nothing to keep
+    }
+  }
+  // Renumber so that shard-N is shards_[N] (new ones are named by their index).
+  for (std::size_t i = 0; i < shards_.size(); ++i) shards_[i].db.close();
+  const auto dirs = shard_dirs(shards_dir_);
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    const fs::path want = fs::path(shards_dir_) / ("shard-" + std::to_string(i));
+    if (dirs[i].second != want) fs::rename(dirs[i].second, want);
+  }
+  for (std::size_t i = 0; i < shards_.size(); ++i)
+    shards_[i].db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
+                                             Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
 }
 
 ShardWriters::~ShardWriters() {
-  // finish() not reached (an error): drop the partial shards, keep the empty index.
-  std::error_code ec;
-  shards_.clear();
-  fs::remove_all(shards_dir_, ec);
+  if (finished_) return;
+  // finish() not reached (an error): keep what the shards committed, for
+  // --resume; closing commits whole articles written since, which resuming
+  // replaces (see keys()).
+  std::lock_guard g(shards_lock_);
+  for (Shard& s : shards_) {
+    try {
+      s.db.close();
+    } catch (const Xapian::Error&) {
+    }
+  }
 }
 
 std::size_t ShardWriters::shards() const {
@@ -35,13 +116,31 @@ std::size_t ShardWriters::shards() const {
   return shards_.size();
 }
 
+std::unordered_set<std::string> ShardWriters::keys() const {
+  std::lock_guard g(shards_lock_);
+  std::unordered_set<std::string> out;
+  const std::string prefix(schema::kPrefixArticle);
+  for (const Shard& s : shards_)
+    for (auto t = s.db.allterms_begin(prefix); t != s.db.allterms_end(prefix); ++t) out.insert((*t).substr(prefix.size()));
+  return out;
+}
+
 ShardWriters::Shard& ShardWriters::local() {
   Shard*& mine = local_->shard.local();
   if (mine == nullptr) {
     std::lock_guard g(shards_lock_);
+    for (Shard& s : shards_) {  // a reopened shard no thread writes to yet
+      if (!s.claimed) {
+        s.claimed = true;
+        mine = &s;
+        return s;
+      }
+    }
     const std::string dir = shards_dir_ + "/shard-" + std::to_string(shards_.size());
     Shard& s = shards_.emplace_back();
-    s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+    for (const auto& [key, value] : metadata_) s.db.set_metadata(key, value);
+    s.claimed = true;
     mine = &s;
   }
   return *mine;
@@ -49,7 +148,7 @@ ShardWriters::Shard& ShardWriters::local() {
 
 void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   Shard& s = local();
-  std::lock_guard g(s.lock);  // uncontended except while replace() runs
+  std::lock_guard g(s.lock);  // uncontended except while replace() or commit() runs
   for (Xapian::Document& d : passages) s.db.add_document(d);
   passages_ += passages.size();
 }
@@ -65,9 +164,30 @@ void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::
   add(passages);
 }
 
-Xapian::doccount ShardWriters::finish() {
+void ShardWriters::commit(const Metadata& metadata) {
   std::lock_guard g(shards_lock_);
+  for (Shard& s : shards_) {
+    std::lock_guard sg(s.lock);
+    for (const auto& [key, value] : metadata) s.db.set_metadata(key, value);
+    s.db.commit();
+  }
+  if (sync_) {  // new shard folders and their files
+    for (std::size_t i = 0; i < shards_.size(); ++i) sync_dir(shards_dir_ + "/shard-" + std::to_string(i));
+    sync_dir(shards_dir_);
+    sync_dir(fs::absolute(shards_dir_).parent_path().string());
+  }
+}
+
+Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
+  std::lock_guard g(shards_lock_);
+  // The final metadata goes into every shard, so the compacted index has it
+  // from the start (Xapian's compact keeps user metadata).
+  Metadata all_metadata;
+  for (auto k = target_->metadata_keys_begin(); k != target_->metadata_keys_end(); ++k)
+    all_metadata.emplace_back(*k, target_->get_metadata(*k));
+  all_metadata.insert(all_metadata.end(), metadata.begin(), metadata.end());
   tbb::parallel_for(std::size_t{0}, shards_.size(), [&](std::size_t i) {
+    for (const auto& [key, value] : all_metadata) shards_[i].db.set_metadata(key, value);
     shards_[i].db.commit();
     shards_[i].db.close();
   });
@@ -75,12 +195,11 @@ Xapian::doccount ShardWriters::finish() {
   for (std::size_t i = 0; i < shards_.size(); ++i)
     all.add_database(Xapian::Database(shards_dir_ + "/shard-" + std::to_string(i)));
   // Compact into a sibling folder, then swap it in while still holding the lock
-  // of the (empty) target until the last moment.
+  // of the (empty) target until the last moment. A crash in between leaves the
+  // shards, which --resume merges again.
   const std::string compacted = path_ + ".compacted";
-  std::vector<std::pair<std::string, std::string>> metadata;  // the target's, kept after the swap
-  for (auto k = target_->metadata_keys_begin(); k != target_->metadata_keys_end(); ++k)
-    metadata.emplace_back(*k, target_->get_metadata(*k));
   if (shards_.empty()) {
+    for (const auto& [key, value] : all_metadata) target_->set_metadata(key, value);
     target_->commit();
     target_->close();
   } else {
@@ -91,11 +210,12 @@ Xapian::doccount ShardWriters::finish() {
   }
   target_.reset();
   Xapian::WritableDatabase final_db(path_, Xapian::DB_OPEN);
-  for (const auto& [key, value] : metadata) final_db.set_metadata(key, value);
+  for (const auto& [key, value] : all_metadata) final_db.set_metadata(key, value);
   final_db.commit();
   const Xapian::doccount n = final_db.get_doccount();
   final_db.close();
   shards_.clear();
+  finished_ = true;
   std::error_code ec;
   fs::remove_all(shards_dir_, ec);
   return n;

@@ -6,14 +6,27 @@
 // parallel and merges them with Xapian::Database::compact into the target,
 // which is then a single standard Xapian database.
 //
-// Layout while building: <index>.shards/shard-N (DB_NO_SYNC: temporary). The
-// target <index> is created first and held open, so its Xapian lock keeps a
-// second fahras-index out for the whole run; leftovers of a crashed build are
-// removed at start (safe: we hold the lock).
+// Layout while building: <index>.shards/shard-N. The target <index> is created
+// first and held open, so its Xapian lock keeps a second fahras-index out for
+// the whole run.
+//
+// Checkpoints (checkpoint.h): commit() commits every shard with the given
+// metadata (the run record and the checkpoint), so an interrupted build can be
+// resumed: open(..., Resume) reopens the shards of the crashed build. Commits
+// are durable (fsync) unless `sync` is false (DB_NO_SYNC: a crash of the
+// process loses nothing committed, a power loss may). Shards are committed one
+// after the other, so after a crash they may hold different checkpoints:
+// resuming starts from the oldest (inspect()). A shard may also hold articles
+// after its checkpoint (Xapian flushes by itself every 10000 documents, and
+// the parallel stage runs ahead of the in-order stage): the caller replaces
+// those by their XA<key> term (keys()) when it meets them again.
 //
 // Thread safety: add() and replace() may be called from any number of threads
-// at once; finish() once, after every add/replace has returned.
+// at once; commit() from one thread while add() runs (it locks each shard);
+// finish() once, after every add/replace has returned.
 #pragma once
+
+#include "pipeline/checkpoint.h"
 
 #include <xapian.h>
 
@@ -22,16 +35,40 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace fahras::pipeline {
 
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+// What the shards of an interrupted build hold (inspect()).
+struct ShardsState {
+  bool exists = false;                 // <index>.shards is there
+  std::optional<RunRecord> run;        // from any shard that has one
+  std::optional<Checkpoint> checkpoint;  // the oldest committed checkpoint of the shards
+  std::uint64_t documents = 0;         // committed passages in all shards
+};
+
 class ShardWriters {
  public:
+  enum class Mode { Fresh, Resume };
+
   // `target` must be open on the (empty) index path: it is the run's lock.
-  ShardWriters(std::string index_path, std::unique_ptr<Xapian::WritableDatabase> target);
+  // Fresh: removes any <index>.shards and starts empty. Resume: reopens them.
+  // `metadata` is set on every shard as it is created (the run record).
+  ShardWriters(std::string index_path, std::unique_ptr<Xapian::WritableDatabase> target, Mode mode, bool sync,
+               Metadata metadata);
   ~ShardWriters();
+
+  // Reads the shards of `index_path` (if any) without opening them for writing.
+  static ShardsState inspect(const std::string& index_path);
+
+  // The article keys (XA terms without their prefix) the reopened shards hold.
+  std::unordered_set<std::string> keys() const;
 
   // Adds an article's passages to the calling thread's shard.
   void add(std::vector<Xapian::Document>& passages);
@@ -40,9 +77,13 @@ class ShardWriters {
   // shard, then adds the new passages. Rare, so it may lock every shard.
   void replace(const std::string& article_term, std::vector<Xapian::Document>& passages);
 
-  // Commits all shards (in parallel), compacts them into the index path and
-  // removes them. Returns the number of documents in the final index.
-  Xapian::doccount finish();
+  // Sets `metadata` on every shard and commits them all (a checkpoint).
+  void commit(const Metadata& metadata);
+
+  // Commits all shards with `metadata` (in parallel), compacts them into the
+  // index path and removes them. The final index holds `metadata` too.
+  // Returns the number of documents in the final index.
+  Xapian::doccount finish(const Metadata& metadata);
 
   std::uint64_t passages_added() const { return passages_; }
   std::size_t shards() const;
@@ -51,16 +92,20 @@ class ShardWriters {
   struct Shard {
     std::mutex lock;
     Xapian::WritableDatabase db;
+    bool claimed = false;  // a thread writes to it (reopened shards wait for one)
   };
   Shard& local();
 
   std::string path_, shards_dir_;
   std::unique_ptr<Xapian::WritableDatabase> target_;
+  bool sync_;
+  Metadata metadata_;
   mutable std::mutex shards_lock_;
   std::deque<Shard> shards_;  // deque: stable addresses as shards are added
   struct Local;
   std::unique_ptr<Local> local_;
   std::atomic<std::uint64_t> passages_{0};
+  bool finished_ = false;
 };
 
 }  // namespace fahras::pipeline

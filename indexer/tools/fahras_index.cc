@@ -19,7 +19,7 @@ using namespace fahras;
 
 namespace {
 
-constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitStrict = 3;
+constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitStrict = 3, kExitUnfinished = 4;
 
 const char* kUsage = R"(Usage: fahras-index --index DIR [options] INPUT...
        fahras-index --extract [--json] INPUT...
@@ -39,6 +39,12 @@ or a folder, walked recursively:
   *.gz *.bz2 *.xz *.zst  one compressed .txt/.jsonl/.json file
 Re-indexing an article (same id) replaces its passages.
 
+The run commits every --commit-every articles, recording in the index which
+inputs (and how far into each) are committed. After a crash, kill -9 or power
+loss, run the same command with --resume: it continues from the last commit
+and ends with exactly the documents of an uninterrupted run. With --prune the
+index afterwards holds only the articles of the given inputs.
+
 With --extract, nothing is indexed: each article's figures (value, bounds,
 qualifier, units) are printed per passage, as the index would see them, and
 the dates written in its text (Levantine, Gulf/Egyptian and Maghrebi months,
@@ -53,8 +59,11 @@ Options)";
 const char* kExitCodes = R"(
 Exit status: 0 when the run completed (bad inputs are reported on stderr, skipped
 and counted in the summary), 1 when the index could not be written (locked by
-another writer, not a fahras index, unwritable), 2 for a usage error, 3 when
---strict stopped the run at a bad input (what came before it is indexed).
+another writer, not a fahras index, unwritable path, full disk: the index keeps
+its last commit, --resume continues), 2 for a usage error, 3 when --strict
+stopped the run at a bad input (what came before it is indexed), 4 when the
+index has an unfinished build and neither --resume nor --restart was given, or
+--resume was given other inputs than the unfinished run's.
 )";
 
 std::string human_bytes(double b) {
@@ -163,6 +172,8 @@ int main(int argc, char** argv) {
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
   bool quiet = false, single_writer = false, strict = false, extract = false, json = false;
+  bool resume = false, restart = false, no_sync = false, prune_flag = false;
+  std::uint64_t max_article_mb = 8;
   std::string shard_spec;
 
   po::options_description visible(kUsage);
@@ -172,7 +183,18 @@ int main(int argc, char** argv) {
       ("threads,j", po::value(&options.threads)->value_name("N")->default_value(0),
        "analysis threads (0: one per core)")
       ("commit-every", po::value(&options.commit_every)->value_name("K")->default_value(10000),
-       "commit after every K articles")
+       "commit after every K articles, with a checkpoint (what --resume continues from)")
+      ("resume", po::bool_switch(&resume),
+       "continue the unfinished run of the index (interrupted by a crash, kill, full disk…) from its last "
+       "commit; the inputs and options must be the same. Nothing unfinished: index as usual")
+      ("restart", po::bool_switch(&restart),
+       "discard an unfinished build of the index and start over")
+      ("prune", po::bool_switch(&prune_flag),
+       "afterwards, delete the articles of the index that this run did not index (their source is gone "
+       "or no longer given), so the index holds exactly the inputs")
+      ("no-sync", po::bool_switch(&no_sync),
+       "do not fsync commits: a little faster; a crash of fahras-index still loses nothing committed, "
+       "a power loss may")
       ("in-flight", po::value(&options.max_in_flight)->value_name("N")->default_value(0),
        "articles in the pipeline at once, bounding memory (0: 4 per thread)")
       ("field", po::value(&fields)->value_name("NAME=KEY")->composing(),
@@ -181,6 +203,8 @@ int main(int argc, char** argv) {
       ("encoding", po::value(&source_options.encoding)->value_name("NAME"),
        "read every input as this encoding (ICU name: windows-1256, ISO-8859-6, UTF-16LE…); "
        "default: UTF-8, a byte-order mark, or what ICU's detector finds")
+      ("max-article-size", po::value(&max_article_mb)->value_name("MB")->default_value(8),
+       "skip (and report) articles whose text is over MB megabytes, bounding memory (0: no limit)")
       ("max-words", po::value(&options.build.passages.max_words)->value_name("N")->default_value(120),
        "cut paragraphs longer than N words at sentence ends")
       ("shard", po::value(&shard_spec)->value_name("K/N"),
@@ -212,6 +236,13 @@ int main(int argc, char** argv) {
     }
     if (options.index_path.empty() && !extract) throw po::error("--index DIR is required");
     options.parallel_writers = !single_writer;
+    if (resume && restart) throw po::error("--resume and --restart exclude each other");
+    options.unfinished = resume ? pipeline::Unfinished::Resume
+                         : restart ? pipeline::Unfinished::Restart
+                                   : pipeline::Unfinished::Refuse;
+    options.prune = prune_flag;
+    options.max_article_bytes = max_article_mb << 20;
+    options.sync = !no_sync;
     if (!shard_spec.empty()) {
       unsigned k = 0, n = 0;
       char slash = 0, extra = 0;
@@ -223,6 +254,12 @@ int main(int argc, char** argv) {
     if (inputs.empty()) throw po::error("no INPUT given");
     for (const std::string& f : fields)
       if (!ingest::set_field(source_options.fields, f)) throw po::error("bad --field '" + f + "' (expected NAME=KEY)");
+    // What shapes the documents: --resume requires the same.
+    const ingest::FieldNames& fn = source_options.fields;
+    options.run_options = "--field id=" + fn.id + ",title=" + fn.title + ",text=" + fn.text + ",date=" + fn.date +
+                          ",source=" + fn.source + ",url=" + fn.url + " --encoding '" + source_options.encoding +
+                          "' --max-words " + std::to_string(options.build.passages.max_words) +
+                          (shard_spec.empty() ? "" : " --shard " + shard_spec);
   } catch (const po::error& e) {
     std::cerr << "fahras-index: " << e.what() << "\nTry 'fahras-index --help'.\n";
     return kExitUsage;
@@ -268,11 +305,27 @@ int main(int argc, char** argv) {
   } catch (const std::invalid_argument& e) {  // --encoding names no encoding
     std::cerr << "fahras-index: " << e.what() << "\n";
     return kExitUsage;
+  } catch (const pipeline::UnfinishedRun& e) {
+    std::cerr << "fahras-index: " << e.what() << "\n";
+    return kExitUnfinished;
+  } catch (const pipeline::WriteError& e) {
+    if (progress) std::fprintf(stderr, "\n");
+    std::cerr << "fahras-index: " << e.what() << "\n";
+    return kExitFailure;
   } catch (const Xapian::DatabaseLockError&) {
     std::cerr << "fahras-index: " << options.index_path << ": index is locked by another writer\n";
     return kExitFailure;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    std::cerr << "fahras-index: cannot open the index " << options.index_path << ": " << e.get_description() << "\n";
+    return kExitFailure;
+  } catch (const Xapian::DatabaseCreateError& e) {
+    std::cerr << "fahras-index: cannot create the index " << options.index_path << ": " << e.get_description() << "\n";
+    return kExitFailure;
   } catch (const Xapian::Error& e) {
     std::cerr << "fahras-index: " << options.index_path << ": " << e.get_description() << "\n";
+    return kExitFailure;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "fahras-index: cannot write the index " << options.index_path << ": " << e.what() << "\n";
     return kExitFailure;
   } catch (const std::exception& e) {
     std::cerr << "fahras-index: " << e.what() << "\n";
@@ -280,6 +333,15 @@ int main(int argc, char** argv) {
   }
 
   if (progress) std::fprintf(stderr, "\n");
+  if (!s.note.empty() && (!quiet || s.nothing_to_resume)) std::fprintf(stderr, "fahras-index: %s\n", s.note.c_str());
+  if (s.nothing_to_resume) {
+    std::printf("index %s holds %llu passages; nothing to resume\n", options.index_path.c_str(),
+                static_cast<unsigned long long>(s.index_documents));
+    return kExitOk;
+  }
+  if (s.resumed)
+    std::printf("resumed the run started %s after its first %llu articles\n", s.resumed_from.c_str(),
+                static_cast<unsigned long long>(s.resumed_at));
   const double mb_s = s.seconds > 0 ? s.input.bytes / 1e6 / s.seconds : 0;
   std::printf("indexed %llu articles, %llu passages, %s in %.2f s (%.2f MB/s, %.0f articles/s, %u threads)\n",
               static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.passages),
@@ -288,7 +350,7 @@ int main(int argc, char** argv) {
   std::printf("skipped %llu inputs, %llu records; repaired %llu; converted %llu from other encodings; "
               "duplicate ids %llu; ignored %llu files\n",
               static_cast<unsigned long long>(s.input.skipped_files),
-              static_cast<unsigned long long>(s.input.skipped_records + s.failed + s.empty),
+              static_cast<unsigned long long>(s.input.skipped_records + s.failed + s.empty + s.too_large),
               static_cast<unsigned long long>(s.input.repaired), static_cast<unsigned long long>(s.input.converted),
               static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.input.ignored_files));
   if (options.shards != 0)
@@ -298,6 +360,13 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(s.index_documents));
   if (s.shards > 0) std::printf(" (built as %zu shards, merged)", s.shards);
   std::printf("\n");
+  if (options.prune) {
+    if (s.prune_skipped.empty())
+      std::printf("pruned %llu articles (%llu passages) not in the inputs\n",
+                  static_cast<unsigned long long>(s.pruned_articles), static_cast<unsigned long long>(s.pruned_passages));
+    else
+      std::fprintf(stderr, "fahras-index: not pruned: %s\n", s.prune_skipped.c_str());
+  }
   if (s.stopped) {
     std::fprintf(stderr, "fahras-index: stopped at the first bad input (--strict): %s\n", diagnostics.first_bad().c_str());
     return kExitStrict;

@@ -1,0 +1,257 @@
+// Crash test (issue 6): fahras-index is killed with SIGKILL at random points,
+// then run again with --resume (perhaps killed again), and must end with
+// exactly the documents of an uninterrupted run: every passage's unique term
+// and data, and the document count.
+//
+// FAHRAS_CRASH_TRIALS=N sets the number of trials (default 20),
+// FAHRAS_CRASH_SEED=S repeats a run (the seed is printed on failure).
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using fahras::test::TempDir;
+
+// Paragraphs of the seed articles, to build many small articles from.
+std::vector<std::string> seed_paragraphs() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(fs::path(FAHRAS_SOURCE_DIR) / "corpora" / "seeds")) {
+    std::ifstream f(e.path());
+    std::string line;
+    while (std::getline(f, line)) {
+      std::size_t words = 0;
+      bool in_word = false;
+      for (char c : line) {
+        const bool space = c == ' ' || c == '\t' || c == '\r';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+      }
+      if (words >= 6) out.push_back(line);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string json_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    if (c == '\r' || c == '\t') continue;
+    out += c;
+  }
+  return out;
+}
+
+// A corpus of ~1000 small articles: JSONL files (with duplicate ids and a broken
+// line), a JSON array, and a folder tree of .txt files.
+void make_corpus(const fs::path& dir, std::uint32_t seed) {
+  const std::vector<std::string> paragraphs = seed_paragraphs();
+  REQUIRE(paragraphs.size() > 20);
+  std::mt19937 rng(seed);
+  auto text = [&](int max) {
+    std::string t;
+    const int n = 1 + static_cast<int>(rng() % static_cast<unsigned>(max));
+    for (int i = 0; i < n; ++i) t += (i ? "\n\n" : "") + paragraphs[rng() % paragraphs.size()];
+    return t;
+  };
+  int id = 0;
+  for (int f = 0; f < 3; ++f) {
+    std::ofstream out(dir / ("part" + std::to_string(f) + ".jsonl"));
+    for (int i = 0; i < 250; ++i, ++id) {
+      const int article = rng() % 50 == 0 && id > 0 ? static_cast<int>(rng() % static_cast<unsigned>(id)) : id;
+      out << R"({"id":"a)" << article << R"(","title":"خبر )" << id << R"(","text":")" << json_escape(text(4)) << "\"}\n";
+      if (i == 100) out << "{broken json\n";
+    }
+  }
+  {
+    std::ofstream out(dir / "array.json");
+    out << "[";
+    for (int i = 0; i < 50; ++i, ++id)
+      out << (i ? "," : "") << R"({"id":"a)" << id << R"(","text":")" << json_escape(text(3)) << "\"}";
+    out << "]";
+  }
+  for (int i = 0; i < 150; ++i) {
+    const fs::path p = dir / "txt" / std::to_string(i % 3) / ("t" + std::to_string(i) + ".txt");
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text(3);
+  }
+}
+
+// Every passage's unique term with its data, and the document count.
+struct Contents {
+  std::map<std::string, std::string> passages;
+  Xapian::doccount documents = 0;
+};
+
+Contents contents(const fs::path& idx) {
+  Contents c;
+  Xapian::Database db(idx.string());
+  c.documents = db.get_doccount();
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+    CHECK(t.get_termfreq() == 1);
+    c.passages[*t] = db.get_document(*db.postlist_begin(*t)).get_data();
+  }
+  return c;
+}
+
+// The first difference between two indexes, or "" when they hold the same.
+std::string difference(const Contents& want, const Contents& got) {
+  if (want.documents != got.documents)
+    return "documents: " + std::to_string(got.documents) + ", not " + std::to_string(want.documents);
+  for (const auto& [term, data] : want.passages) {
+    const auto it = got.passages.find(term);
+    if (it == got.passages.end()) return "missing " + term;
+    if (it->second != data) return "different data for " + term;
+  }
+  for (const auto& [term, data] : got.passages)
+    if (!want.passages.count(term)) return "extra " + term;
+  return {};
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+// Starts fahras-index with `args`; its output goes to `log`.
+pid_t start(const std::vector<std::string>& args, const fs::path& log) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    std::vector<char*> argv;
+    const std::string bin = std::string(FAHRAS_BIN_DIR) + "/fahras-index";
+    argv.push_back(const_cast<char*>(bin.c_str()));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Waits for `pid`; its exit status, or -signal.
+int wait_for(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+// Runs fahras-index, killing it with SIGKILL after `kill_after` seconds (< 0: never).
+// Returns its exit status, or -9 when killed.
+int run(const std::vector<std::string>& args, const fs::path& log, double kill_after) {
+  const pid_t pid = start(args, log);
+  if (kill_after >= 0) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(kill_after);
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      const pid_t done = waitpid(pid, &status, WNOHANG);
+      if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    kill(pid, SIGKILL);
+  }
+  return wait_for(pid);
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 at random points, then --resume, gives exactly the documents of a clean run", "[pipeline][crash]") {
+  const char* trials_env = std::getenv("FAHRAS_CRASH_TRIALS");
+  const char* seed_env = std::getenv("FAHRAS_CRASH_SEED");
+  const int trials = trials_env ? std::atoi(trials_env) : 20;
+  const std::uint32_t seed = seed_env ? static_cast<std::uint32_t>(std::strtoul(seed_env, nullptr, 10))
+                                      : std::random_device{}();
+  INFO("FAHRAS_CRASH_SEED=" << seed << " repeats this run");
+  std::mt19937 rng(seed);
+
+  TempDir d;
+  const fs::path corpus = d.path() / "corpus", log = d.path() / "log";
+  fs::create_directories(corpus);
+  make_corpus(corpus, 20240601);  // the corpus is fixed; the kill points vary
+  const std::vector<std::string> common = {"--threads", "2", "--quiet", corpus.string()};
+  auto args = [&](const fs::path& idx, std::vector<std::string> extra) {
+    std::vector<std::string> a = {"--index", idx.string()};
+    a.insert(a.end(), extra.begin(), extra.end());
+    a.insert(a.end(), common.begin(), common.end());
+    return a;
+  };
+
+  // The reference: one clean run; and an older index to update (a part of the corpus).
+  const fs::path reference = d.path() / "reference";
+  const auto t0 = std::chrono::steady_clock::now();
+  REQUIRE(run(args(reference, {}), log, -1) == 0);
+  const double clean_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const Contents want = contents(reference);
+  REQUIRE(want.documents > 1000);
+  const fs::path base = d.path() / "base";
+  REQUIRE(run({"--index", base.string(), "--quiet", (corpus / "part1.jsonl").string()}, log, -1) == 0);
+
+  int killed = 0, finished_before_kill = 0;
+  for (int trial = 0; trial < trials; ++trial) {
+    // Three ways to write: a new index by shards, by one writer, an update of an existing index.
+    const int way = trial % 3;
+    const fs::path idx = d.path() / ("trial-" + std::to_string(trial));
+    std::vector<std::string> extra = {"--commit-every", std::to_string(10 + rng() % 90), "--no-sync"};
+    if (way == 1) extra.push_back("--single-writer");
+    if (way == 2) fs::copy(base, idx, fs::copy_options::recursive);
+    CAPTURE(trial, way, extra[1]);
+    // Up to three kills, then a run to the end.
+    const int kills = 1 + static_cast<int>(rng() % 3);
+    bool done = false;
+    for (int k = 0; k < kills && !done; ++k) {
+      const double after = std::uniform_real_distribution<double>(0, 1.2 * clean_seconds)(rng);
+      std::vector<std::string> a = extra;
+      if (k > 0) a.push_back("--resume");
+      const int code = run(args(idx, a), log, after);
+      if (code == -SIGKILL) ++killed;
+      else {
+        if (code != 0) FAIL("fahras-index exited with " << code << ":\n" << slurp(log));
+        done = true;
+        ++finished_before_kill;
+      }
+    }
+    std::vector<std::string> a = extra;
+    a.push_back("--resume");
+    const int code = run(args(idx, a), log, -1);
+    if (code != 0) FAIL("fahras-index --resume exited with " << code << ":\n" << slurp(log));
+    CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+    CHECK_FALSE(fs::exists(idx.string() + ".compacted"));
+    const std::string diff = difference(want, contents(idx));
+    CHECK(diff == "");
+    std::error_code ec;
+    fs::remove_all(idx, ec);
+    fs::remove(log, ec);
+  }
+  CHECK(killed >= trials / 2);  // most trials were really interrupted
+  WARN("crash test: " << trials << " trials, " << killed << " kills, " << finished_before_kill
+                      << " runs finished before their kill; clean run " << clean_seconds << " s; seed " << seed);
+}

@@ -1,0 +1,284 @@
+// Checkpoints, --resume, --restart, --prune, and write errors (issue 6), at the
+// library level (the kill -9 test is crash_test.cc). An interruption is
+// simulated by an exception thrown from the progress callback, which runs in
+// the write stage.
+#include "pipeline/checkpoint.h"
+#include "pipeline/pipeline.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+#include <sys/mount.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace fahras;
+using fahras::test::TempDir;
+
+namespace {
+
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+struct Options {
+  pipeline::Unfinished unfinished = pipeline::Unfinished::Refuse;
+  bool parallel = true, prune = false;
+  std::uint64_t interrupt_after = 0;  // articles (0: never)
+  std::uint64_t commit_every = 7;
+};
+
+pipeline::IndexSummary index(const std::vector<fs::path>& inputs, const fs::path& idx, const Options& o,
+                             std::vector<std::string>* reports = nullptr) {
+  ingest::Diagnostics diag([&](ingest::Outcome, std::string_view where, std::string_view why) {
+    if (reports) reports->push_back(std::string(where) + ": " + std::string(why));
+  });
+  ingest::DocumentSource source(inputs, {}, diag);
+  pipeline::IndexOptions options;
+  options.index_path = idx.string();
+  options.threads = 2;
+  options.commit_every = o.commit_every;
+  options.sync = false;
+  options.unfinished = o.unfinished;
+  options.parallel_writers = o.parallel;
+  options.prune = o.prune;
+  options.run_options = "test";
+  if (o.interrupt_after != 0) {
+    options.progress_every_s = 0;
+    options.on_progress = [&](const pipeline::Progress& p) {
+      if (p.articles >= o.interrupt_after) throw Interrupted();
+    };
+  }
+  return pipeline::build_index(source, diag, options);
+}
+
+std::map<std::string, std::string> contents(const fs::path& idx) {
+  Xapian::Database db(idx.string());
+  std::map<std::string, std::string> out;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t)
+    out[*t] = db.get_document(*db.postlist_begin(*t)).get_data();
+  REQUIRE(out.size() == db.get_doccount());
+  return out;
+}
+
+std::string jsonl(const std::string& prefix, int from, int to) {
+  std::string s;
+  for (int i = from; i < to; ++i)
+    s += R"({"id":")" + prefix + std::to_string(i) + R"(","text":"خبر رقم )" + std::to_string(i) +
+         R"( عن 9000 معتقل في مخيم الهول\n\nوفقرة ثانية طويلة بما يكفي لتكون فقرة مستقلة )" + std::to_string(i) +
+         "\"}\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("an interrupted build is refused without --resume and ends like a clean one with it", "[pipeline][resume]") {
+  TempDir d;
+  d.write("in/a.jsonl", jsonl("a", 0, 60));
+  d.write("in/b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));  // duplicates of a10..a14
+  d.write("in/c/x.txt", "نص المقال الأول في الملف");
+  const std::vector<fs::path> inputs = {d.path() / "in"};
+  const fs::path clean = d.path() / "clean";
+  REQUIRE(index(inputs, clean, {}).articles == 106);
+  const auto want = contents(clean);
+
+  for (bool parallel : {true, false}) {
+    CAPTURE(parallel);
+    const fs::path idx = d.path() / (parallel ? "shards" : "single");
+    Options o;
+    o.parallel = parallel;
+    o.interrupt_after = 50;
+    CHECK_THROWS_AS(index(inputs, idx, o), Interrupted);
+    if (parallel) {
+      CHECK(fs::exists(idx.string() + ".shards"));  // kept for --resume
+      // Without --resume: refused, naming both ways out.
+      o.interrupt_after = 0;
+      try {
+        index(inputs, idx, o);
+        FAIL("not refused");
+      } catch (const pipeline::UnfinishedRun& e) {
+        CHECK_THAT(e.what(), Catch::Contains("unfinished build") && Catch::Contains("--resume") &&
+                                 Catch::Contains("--restart"));
+      }
+    }
+    // Other inputs: refused, naming the difference.
+    o.unfinished = pipeline::Unfinished::Resume;
+    o.interrupt_after = 0;
+    try {
+      index({d.path() / "in" / "a.jsonl"}, idx, o);
+      FAIL("not refused");
+    } catch (const pipeline::UnfinishedRun& e) {
+      CHECK_THAT(e.what(), Catch::Contains("cannot resume") && Catch::Contains("missing: ") && Catch::Contains("b.jsonl"));
+    }
+    // Interrupted again while resuming, then resumed to the end.
+    o.interrupt_after = 20;
+    CHECK_THROWS_AS(index(inputs, idx, o), Interrupted);
+    o.interrupt_after = 0;
+    const pipeline::IndexSummary s = index(inputs, idx, o);
+    CHECK(s.resumed);
+    CHECK(s.resumed_at >= 49);  // at least the first interruption's committed articles
+    CHECK(s.articles < 106);
+    CHECK(contents(idx) == want);
+    CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+    // Resuming a finished run does nothing.
+    const pipeline::IndexSummary again = index(inputs, idx, o);
+    CHECK(again.nothing_to_resume);
+    CHECK(again.articles == 0);
+    CHECK(contents(idx) == want);
+  }
+}
+
+TEST_CASE("restart discards an unfinished build", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 40));
+  const fs::path idx = d.path() / "idx";
+  Options o;
+  o.interrupt_after = 20;
+  CHECK_THROWS_AS(index({d.path() / "a.jsonl"}, idx, o), Interrupted);
+  o.interrupt_after = 0;
+  o.unfinished = pipeline::Unfinished::Restart;
+  const pipeline::IndexSummary s = index({d.path() / "a.jsonl"}, idx, o);
+  CHECK_FALSE(s.resumed);
+  CHECK(s.articles == 40);
+  CHECK_THAT(s.note, Catch::Contains("discarded"));
+  CHECK(Xapian::Database(idx.string()).get_termfreq("XAa39") == 2);
+}
+
+TEST_CASE("an unfinished update of an existing index is run again from the start without --resume", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 40));
+  const fs::path idx = d.path() / "idx";
+  index({d.path() / "a.jsonl"}, idx, {});
+  const auto want = contents(idx);
+  Options o;
+  o.interrupt_after = 20;
+  CHECK_THROWS_AS(index({d.path() / "a.jsonl"}, idx, o), Interrupted);
+  o.interrupt_after = 0;
+  const pipeline::IndexSummary s = index({d.path() / "a.jsonl"}, idx, o);
+  CHECK_FALSE(s.resumed);
+  CHECK_THAT(s.note, Catch::Contains("unfinished run"));
+  CHECK(s.articles == 40);
+  CHECK(contents(idx) == want);
+}
+
+TEST_CASE("the index records its run and checkpoint in its metadata", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 10));
+  for (bool parallel : {true, false}) {
+    const fs::path idx = d.path() / (parallel ? "p" : "s");
+    Options o;
+    o.parallel = parallel;
+    index({d.path() / "a.jsonl"}, idx, o);
+    Xapian::Database db(idx.string());
+    const auto run = pipeline::RunRecord::from_json(db.get_metadata(std::string(pipeline::kMetaRun)));
+    const auto c = pipeline::Checkpoint::from_json(db.get_metadata(std::string(pipeline::kMetaCheckpoint)));
+    REQUIRE(run);
+    REQUIRE(c);
+    CHECK(c->run == run->id);
+    CHECK(c->done);
+    CHECK(c->position.ordinal == 10);
+    REQUIRE(run->files.size() == 1);
+    CHECK(run->files[0].path == (d.path() / "a.jsonl").string());
+    CHECK(run->files[0].size == fs::file_size(d.path() / "a.jsonl"));
+    CHECK(run->options == "test");
+  }
+}
+
+TEST_CASE("re-running replaces articles in place, --prune removes those whose source is gone", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 20));
+  d.write("b.jsonl", jsonl("b", 0, 10));
+  d.write("t/x.txt", "نص المقال الأول في الملف");
+  const fs::path idx = d.path() / "idx";
+  index({d.path() / "a.jsonl", d.path() / "b.jsonl", d.path() / "t"}, idx, {});
+  const auto first = contents(idx);
+  // The same inputs again: the same documents, rewritten in place.
+  const pipeline::IndexSummary same = index({d.path() / "a.jsonl", d.path() / "b.jsonl", d.path() / "t"}, idx, {});
+  CHECK(same.articles == 31);
+  CHECK(contents(idx) == first);
+  // b.jsonl is gone, a.jsonl lost a record, x.txt is unchanged.
+  fs::remove(d.path() / "b.jsonl");
+  d.write("a.jsonl", jsonl("a", 0, 19));
+  Options o;
+  o.prune = true;
+  const pipeline::IndexSummary s = index({d.path() / "a.jsonl", d.path() / "t"}, idx, o);
+  CHECK(s.pruned_articles == 11);
+  CHECK(s.pruned_passages == 22);
+  Xapian::Database db(idx.string());
+  CHECK(db.get_termfreq("XAb0") == 0);
+  CHECK(db.get_termfreq("XAa19") == 0);
+  CHECK(db.get_termfreq("XAa18") == 2);
+  CHECK(db.get_termfreq("XAx.txt") > 0);
+  CHECK(db.get_doccount() == first.size() - 22);
+}
+
+TEST_CASE("prune does not prune when an input could not be read", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 5));
+  d.write("b.jsonl", jsonl("b", 0, 5));
+  const fs::path idx = d.path() / "idx";
+  index({d.path() / "a.jsonl", d.path() / "b.jsonl"}, idx, {});
+  Options o;
+  o.prune = true;
+  const pipeline::IndexSummary s = index({d.path() / "a.jsonl", d.path() / "missing.jsonl"}, idx, o);
+  CHECK(s.pruned_articles == 0);
+  CHECK_THAT(s.prune_skipped, Catch::Contains("could not be read"));
+  CHECK(Xapian::Database(idx.string()).get_termfreq("XAb0") == 2);
+}
+
+TEST_CASE("a full disk stops the run with a clear error, at its last commit, and --resume finishes it", "[pipeline][resume]") {
+  TempDir d;
+  for (int f = 0; f < 4; ++f) d.write("in/" + std::to_string(f) + ".jsonl", jsonl("f" + std::to_string(f) + "-", 0, 400));
+  const std::vector<fs::path> inputs = {d.path() / "in"};
+  const fs::path clean = d.path() / "clean";
+  index(inputs, clean, {});
+  const auto want = contents(clean);
+  const fs::path disk = d.path() / "disk";
+  fs::create_directories(disk);
+  if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=1m") != 0) {
+    WARN("cannot mount a small tmpfs (needs root): full-disk test skipped");
+    return;
+  }
+  struct Unmount {
+    fs::path p;
+    ~Unmount() { ::umount(p.c_str()); }
+  } unmount{disk};
+  for (bool parallel : {true, false}) {
+    CAPTURE(parallel);
+    REQUIRE(::mount("tmpfs", disk.c_str(), "tmpfs", MS_REMOUNT, "size=1m") == 0);
+    const fs::path idx = disk / (parallel ? "p" : "s");
+    Options o;
+    o.parallel = parallel;
+    o.commit_every = 100;
+    try {
+      index(inputs, idx, o);
+      FAIL("the index fit in 1 MB");
+    } catch (const pipeline::WriteError& e) {
+      CHECK_THAT(e.what(), Catch::Contains("No space left on device") && Catch::Contains("last commit") &&
+                               Catch::Contains("--resume"));
+    }
+    REQUIRE(::mount("tmpfs", disk.c_str(), "tmpfs", MS_REMOUNT, "size=64m") == 0);
+    o.unfinished = pipeline::Unfinished::Resume;
+    const pipeline::IndexSummary s = index(inputs, idx, o);
+    CHECK((s.resumed || s.articles == 1600));
+    CHECK(contents(idx) == want);
+    fs::remove_all(idx);
+  }
+}
+
+TEST_CASE("fahras-index names an unwritable index path and exits with 1", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 3));
+  d.write("file", "x");
+  const test::Run r = test::run(test::bin("fahras-index") + " --index '" + (d.path() / "file" / "idx").string() +
+                                    "' '" + (d.path() / "a.jsonl").string() + "'",
+                                d.path());
+  CHECK(r.code == 1);
+  CHECK_THAT(r.err, Catch::Contains("cannot open the index") && Catch::Contains("Not a directory"));
+}
