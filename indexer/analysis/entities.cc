@@ -54,7 +54,8 @@ struct Lists {
   WordSet titles{normalizer,
                  {"رئيس", "رئيسة", "نائب", "نائبة", "جنرال", "ميجور", "وزير", "وزيرة", "سكرتير", "سكرتيرة",
                   "متحدث", "متحدثة", "ناطق", "ناطقة", "قائد", "قائدة", "سفير", "سفيرة", "مبعوث", "مبعوثة",
-                  "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال"}};
+                  "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال", "مندوب",
+                  "مندوبة", "رئيس الوزراء"}};
   // Titles that are common nouns without the article (فريق = team, لواء =
   // brigade, عميد = dean, مساعدة = help): only with ال.
   WordSet titles_definite{
@@ -66,7 +67,8 @@ struct Lists {
        "اللاعب", "اللاعبة", "المدرب", "الإمام", "البابا", "المحافظ", "العاهل",
        "المرشح", "المرشحة", "الأمين", "المفتي", "القاضي", "القاضية", "المدعي", "البروفيسور", "الأستاذ",
        "الأستاذة", "المخرج", "المطرب", "المطربة", "الداعية", "المعارض", "المعارضة", "الناشط", "الناشطة",
-       "الأسقف", "الكاردينال", "الحاخام"}};
+       "الأسقف", "الكاردينال", "الحاخام", "المدافع", "المهاجم", "الحارس", "الروائي", "الشاعر", "الشاعرة",
+       "المطران", "السلطان", "الجنرال", "الوزير", "المندوب"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
   WordSet title_links{normalizer, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
@@ -127,6 +129,18 @@ struct Lists {
   WordSet connectors{normalizer, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
+  // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
+  WordSet clause_words{normalizer, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
+                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي"}};
+  // Verbs whose subject, right after them, is often a person named by surname
+  // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
+  WordSet subject_verbs{normalizer,
+                        {"قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "أوضح", "أوضحت", "ذكر", "ذكرت", "أعلن",
+                         "أعلنت", "رفض", "رفضت", "كرر", "كررت", "وصف", "وصفت", "توقع", "توقعت", "دعا", "دعت",
+                         "طالب", "طالبت", "اعتبر", "اعتبرت", "رأى", "رأت", "أشار", "أشارت", "شدد", "شددت", "حذر",
+                         "حذرت", "نفى", "نفت", "تابع", "تابعت", "اتهم", "اتهمت", "صرح", "صرحت", "أبلغ", "أبلغت",
+                         "يقول", "تقول", "يرى", "ترى", "أعرب", "أعربت", "لفت", "لفتت", "استدرك", "أقر", "أقرت",
+                         "وأضاف", "علق", "علقت", "تساءل", "تساءلت", "أجاب", "أجابت"}};
 
   // Bytes of bare clitics before a title at `norm`, or -1.
   int title(std::string_view norm) const {
@@ -251,6 +265,7 @@ std::string_view entity_rule_name(EntityRule rule) {
   switch (rule) {
     case EntityRule::Gazetteer: return "gazetteer";
     case EntityRule::Title: return "title";
+    case EntityRule::Subject: return "subject";
     case EntityRule::GivenName: return "given-name";
     case EntityRule::PlaceCue: return "place-cue";
     case EntityRule::OrgHead: return "org-head";
@@ -348,12 +363,12 @@ struct Scan {
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;
       // So does an ordinary word after two name words ("ناجي صبري عقد اجتماعا").
       if (before + words >= 2 && common(k)) break;
-      if (k > j && !after_connector) {
-        // و starts the next name of a list ("أسامة حسن ويوسف حمدي"); a pronoun
-        // suffix (ـه, ـها, ـهم: "بدوره", "مصرعه") or tanween (ـاً) ends a name.
-        if (starts_with(tokens[k].norm, "و") && !given[k] && l.connectors.find(tokens[k].norm) != 0) break;
-        if (suffixed(k)) break;
-      }
+      // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
+      // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
+      // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.
+      if (k > j && !after_connector && starts_with(tokens[k].norm, "و") && !(given[k] && given[k]->clitic_bytes == 0))
+        break;
+      if (!after_connector && suffixed(k)) break;
       ++words;
       ++k;
       if (words <= 2) end2 = k, words2 = words;
@@ -368,8 +383,7 @@ struct Scan {
       const std::string_view norm = tokens[k].norm;
       if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
-          l.descriptive.find(norm) < 0 && letters(token_key(norm)) >= 3 && !gaz.is_common(norm) &&
-          !gaz.is_common(token_key(norm))) {
+          l.descriptive.find(norm) < 0 && letters(token_key(norm)) >= 3) {
         const auto m = gaz.match_at(text, tokens, k);
         if (!m || gaz.entry(m->entry).type == EntityType::Given) {
           ++k;
@@ -581,6 +595,38 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           i = k - 1;
           continue;
         }
+      }
+    }
+
+    // 2b. A person named right after a speech verb ("وقال بلير إن", "وأكد
+    // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
+    // when a clause or the sentence follows (إن/أن, punctuation).
+    if (i > 0 && !covered_[i - 1] && s.word(i - 1) && l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
+        joins_words(text, tokens[i - 1].end, tokens[i].begin) && !s.given[i]) {
+      const auto [k, words] = s.collect_name(i, false);
+      // At least one word must be rare (not in common-words.tsv): كوفي is, أنان is not.
+      bool rare = false;
+      for (std::size_t t = i; t < k && !rare; ++t) rare = !s.connector(t) && !s.common(t);
+      const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
+                          l.clause_words.find(tokens[k].norm) == 0;
+      if (rare && (words >= 2 || clause) && letters(tokens[i].norm) >= 3) {
+        Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
+        e.surname.assign(token_key(tokens[k - 1].norm));
+        e.id.assign(token_key(tokens[i].norm));
+        if (k - i > 1) e.id += " " + e.surname;
+        // A surname alone is the person named earlier in the article, when there is one.
+        if (k - i == 1)
+          for (const Known& known : article_)
+            if (known.type == EntityType::Person && known.keys.size() >= 2 && known.keys.back() == e.surname) {
+              e.id = known.id;
+              e.name = known.name;
+            }
+        if (e.name.empty()) e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        for (std::size_t t = i; t < k; ++t) covered_[t] = 2;
+        remember(e, tokens);
+        out.push_back(std::move(e));
+        i = k - 1;
+        continue;
       }
     }
 

@@ -14,6 +14,10 @@
 //      known places/organizations (بن/أبو/عبد/آل may join them), optionally
 //      closed by one definite family name after a single word (خالد الدندل).
 //      A name needs two words, or one word that is a known given name.
+//   2b. Person after a speech verb: قال/أكد/أضاف/رفض … then 1-3 name words, at
+//      least one of them not an ordinary word (common-words.tsv); one word only when a clause
+//      or punctuation follows ("وقال بلير إن"). A surname alone is the person
+//      of that surname named earlier in the article, if any.
 //   3. Person from a given name: a gazetteer given name (محمد, مايكل …)
 //      followed by at least one name word as above.
 //   4. Place after a cue: محافظة/مدينة/بلدة/قرية/مخيم/ناحية/قضاء/ولاية then a
@@ -47,7 +51,7 @@
 
 namespace fahras::analysis {
 
-enum class EntityRule : std::uint8_t { Gazetteer, Title, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix };
+enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix };
 
 std::string_view entity_rule_name(EntityRule rule);
 

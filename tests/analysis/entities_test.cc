@@ -71,6 +71,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"أكد الرئيس السوري بشار الأسد أن", {"person:بشار الأسد"}},
       {"وكان وزير الخارجية العراقي ناجي صبري عقد اجتماعا", {"person:ناجي صبري"}},
       {"أن الوزيرة كوندوليزا رايس ستزور المنطقة", {"person:كوندوليزا رايس"}},
+      // The subject of a speech verb.
+      {"وقال كوفي أنان إن هذه الخطة", {"person:كوفي أنان"}},
+      {"ورأى جوتشولك أنه يتعين", {"person:جوتشولك"}},
       // A given name and a surname, with connectors.
       {"وقال محمد بن عبد الكريم الخطابي", {"person:محمد بن عبد الكريم الخطابي"}},
       // Place after a cue; a camp keeps مخيم.
@@ -109,8 +112,11 @@ TEST_CASE("within an article, a surname alone and the start of an organization",
                            "وقال رايدر إن القيادة المركزية ماضية"});
   CHECK(got == V{"org:البنتاغون", "person:بات رايدر", "person:بات رايدر", "org:القيادة المركزية الأمريكية",
                  "person:بات رايدر", "org:القيادة المركزية الأمريكية"});
-  // A new article forgets: رايدر alone is nobody.
-  CHECK(entities("وأضاف رايدر أن").empty());
+  // A new article forgets: رايدر alone, as the subject of أضاف, is just رايدر.
+  CHECK(entities("وأضاف رايدر أن").at(0) == "person:رايدر");
+  // An ordinary word after a speech verb is not a name.
+  CHECK(entities("وأضاف مسؤول أن العملية").empty());
+  CHECK(entities("وقال بيان صادر عن").empty());
 }
 
 TEST_CASE("one person, one id, whatever the spelling of the middle name", "[entities]") {
