@@ -85,14 +85,14 @@ class EvalNer(unittest.TestCase):
 
     def test_text_output_and_errors(self):
         out = run("eval-ner", ["--errors", "2", self.gold], "anercorp-mini.predictions.tsv")
-        self.assertEqual(out.strip().splitlines()[-1], "overall P=0.500 R=0.444 F1=0.471")
+        self.assertEqual(out.strip().splitlines()[-1], "overall P=0.500 R=0.444 F1=0.471 overlap_P=0.750 overlap_R=0.667 overlap_F1=0.706")
         self.assertIn("FP line", out)
         self.assertIn("[[دمشق]]", out)
         self.assertIn("gold here: LOC دمشق", out)
 
     def test_no_predictions(self):
         out = run("eval-ner", [self.gold])
-        self.assertEqual(out.strip().splitlines()[-1], "overall P=0.000 R=0.000 F1=0.000")
+        self.assertEqual(out.strip().splitlines()[-1], "overall P=0.000 R=0.000 F1=0.000 overlap_P=0.000 overlap_R=0.000 overlap_F1=0.000")
 
 
 class EvalWojood(unittest.TestCase):
@@ -123,7 +123,7 @@ class EvalWojood(unittest.TestCase):
 
     def test_no_predictions(self):
         out = run("eval-wojood", [self.gold])
-        self.assertTrue(out.strip().splitlines()[-1].startswith("overall P=0.000 R=0.000 F1=0.000"))
+        self.assertTrue(out.strip().splitlines()[-1].startswith("overall P=0.000 R=0.000 F1=0.000 overlap_P=0.000 overlap_R=0.000 overlap_F1=0.000"))
 
 
 if __name__ == "__main__":
