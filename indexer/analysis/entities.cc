@@ -4,6 +4,9 @@
 #include "analysis/normalizer.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <unordered_map>
 #include <initializer_list>
 #include <optional>
 #include <unordered_set>
@@ -21,45 +24,66 @@ bool ends_with(std::string_view s, std::string_view e) {
   return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
 }
 
+// All the word lists below share one hash map from key to a bitmask (one bit
+// per list), and the lookups of one word are memoized per thread until the
+// next extract(): every list test of a word is then a table read, not a hash
+// of the word and its clitic variants again (each word is tested against a
+// dozen lists).
+struct Masks {
+  std::uint32_t direct = 0;           // lists holding the word's key
+  std::uint32_t variant[3] = {0, 0, 0};  // lists holding a bare-clitic variant's key
+  std::uint8_t bytes[3] = {0, 0, 0};     // the clitic bytes of each variant
+  std::uint8_t variants = 0;
+};
+
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using MaskMap = std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>>;
+
+const Masks& masks_of(std::string_view norm);  // after Lists, below
+
+// Bumped by every extract(): memoized lookups of an older generation are stale
+// (the analyser's buffer, which the words point into, has been rewritten).
+thread_local std::uint64_t t_generation = 1;
+
 // A set of words compared by token_key (the article and its clitics ignored),
 // written naturally here and normalized once.
 class WordSet {
  public:
-  WordSet(const Normalizer& normalizer, std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) keys_.insert(std::string(token_key(normalizer.normalize(w))));
+  WordSet(const Normalizer& normalizer, MaskMap& map, std::uint32_t& next_bit,
+          std::initializer_list<std::string_view> words)
+      : bit_(1u << next_bit++) {
+    for (std::string_view w : words) map[std::string(token_key(normalizer.normalize(w)))] |= bit_;
   }
-  bool has_key(std::string_view key) const { return keys_.find(key) != keys_.end(); }
   // -1: not in the set; else the bytes of bare clitics (و, ب, ل …) before the word.
   int find(std::string_view norm) const {
-    if (has_key(token_key(norm))) return 0;
-    std::string_view variants[3];
-    const std::size_t n = clitic_variants(norm, variants);
-    for (std::size_t v = 0; v < n; ++v)
-      if (has_key(token_key(variants[v]))) return static_cast<int>(norm.size() - variants[v].size());
+    const Masks& m = masks_of(norm);
+    if (m.direct & bit_) return 0;
+    for (std::uint8_t v = 0; v < m.variants; ++v)
+      if (m.variant[v] & bit_) return m.bytes[v];
     return -1;
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> keys_;
+  std::uint32_t bit_;
 };
 
 struct Lists {
   Normalizer normalizer;
+  MaskMap map;
+  std::uint32_t bits = 0;
   // Words that introduce a person's name (with or without ال).
   // Words that introduce a person's name, with or without ال (رئيس, الرئيس).
-  WordSet titles{normalizer,
+  WordSet titles{normalizer, map, bits,
                  {"رئيس", "رئيسة", "نائب", "نائبة", "جنرال", "ميجور", "وزير", "وزيرة", "سكرتير", "سكرتيرة",
                   "متحدث", "متحدثة", "ناطق", "ناطقة", "قائد", "قائدة", "سفير", "سفيرة", "مبعوث", "مبعوثة",
                   "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال", "مندوب",
                   "مندوبة", "رئيس الوزراء"}};
   // Titles that are common nouns without the article (فريق = team, لواء =
   // brigade, عميد = dean, مساعدة = help): only with ال.
-  WordSet titles_definite{
-      normalizer,
+  WordSet titles_definite{normalizer, map, bits,
       {"الفريق", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير", "الملك", "الملكة",
        "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "القيادي", "القيادية",
        "النائب", "النائبة", "المحامي", "المحامية", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الكاتب",
@@ -70,11 +94,10 @@ struct Lists {
        "الأسقف", "الكاردينال", "الحاخام", "المدافع", "المهاجم", "الحارس", "الروائي", "الشاعر", "الشاعرة",
        "المطران", "السلطان", "الجنرال", "الوزير", "المندوب"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
-  WordSet title_links{normalizer, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
+  WordSet title_links{normalizer, map, bits, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
   // titles in news, time words, months.
-  WordSet non_names{
-      normalizer,
+  WordSet non_names{normalizer, map, bits,
       {"قال", "قالت", "يقول", "تقول", "أعلن", "أعلنت", "يعلن", "أكد", "أكدت", "يؤكد", "أضاف", "أضافت", "أشار",
        "أشارت", "أوضح", "أوضحت", "ذكر", "ذكرت", "دعا", "دعت", "يدعو", "طالب", "طالبت", "وصل", "وصلت", "يصل",
        "التقى", "يلتقي", "زار", "يزور", "تزور", "قام", "يقوم", "بحث", "يبحث", "تلقى", "استقبل", "يستقبل", "أجرى",
@@ -91,50 +114,50 @@ struct Lists {
        "جميع", "كل", "بلاده", "بلادها", "حكومة", "حكومته", "الحكومة", "إدارة", "ادارة", "شؤون", "الشؤون",
        "العامة", "العام", "التنفيذي", "الأول", "الثاني", "الأعلى", "مجلس", "دولة", "الدولة", "رابطة", "اتحاد"}};
   // Definite words that end an organization's or a place's chain.
-  WordSet time_words{normalizer,
+  WordSet time_words{normalizer, map, bits,
                      {"اليوم", "الليلة", "الأسبوع", "الشهر", "العام", "السنة", "الجاري", "الماضي", "الحالي",
                       "المقبل", "القادم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
                       "السبت", "الصباح", "المساء", "الفترة", "الأخير", "الأخيرة", "الآن", "الذي", "التي",
                       "الذين", "اللذين", "اللتين", "الآخر", "الأخرى", "أمس"}};
   // Place cues: the word before a place's name.
-  WordSet place_cues{normalizer, {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية"}};
+  WordSet place_cues{normalizer, map, bits, {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية"}};
   // Common definite nouns after a cue that are not names ("مدينة المحافظة").
-  WordSet place_nouns{normalizer,
+  WordSet place_nouns{normalizer, map, bits,
                       {"المحافظة", "المدينة", "البلدة", "القرية", "المخيم", "المنطقة", "البلاد", "العاصمة",
                        "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الحدود", "الساحل", "المركز", "الريف",
                        "الناحية", "القضاء", "الولاية", "الإقليم", "الحي", "المخيمات", "المدن", "القرى",
                        "البلدات", "الواقعة", "الحدودية", "الساحلية", "الشمالية", "الجنوبية", "الشرقية",
                        "الغربية", "القديمة", "الجديدة", "الكبرى", "الصغرى", "نفسها", "ذاتها"}};
   // Organization heads that take a construct chain: indefinite (وزارة الدفاع).
-  WordSet org_heads{normalizer,
+  WordSet org_heads{normalizer, map, bits,
                     {"وزارة", "قوات", "جيش", "هيئة", "مجلس", "حزب", "منظمة", "اتحاد", "جامعة", "وكالة", "لجنة",
                      "مفوضية", "صندوق", "بنك", "مصرف", "محكمة", "نقابة", "جبهة", "كتائب", "ألوية", "مؤسسة",
                      "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة"}};
   // Heads too common as plain nouns ("حركة المرور", "تنظيم الانتخابات", "مركز
   // المدينة"): only with a quoted name after them.
-  WordSet weak_heads{normalizer, {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة"}};
+  WordSet weak_heads{normalizer, map, bits, {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة"}};
   // Definite heads followed by adjectives (الجيش السوري, القيادة المركزية).
-  WordSet org_heads_definite{normalizer,
+  WordSet org_heads_definite{normalizer, map, bits,
                              {"القيادة", "التحالف", "الجيش", "المجلس", "الاتحاد", "الحزب", "القوات", "الجبهة",
                               "الهيئة", "اللجنة"}};
   // Descriptive adjectives: "الجماعة الإرهابية" is a description, not a name.
-  WordSet descriptive{normalizer,
+  WordSet descriptive{normalizer, map, bits,
                       {"الإرهابية", "الإرهابي", "المسلحة", "المسلح", "المتطرفة", "المتطرف", "الأخرى", "المختلفة",
                        "المشتركة", "المحلية", "الأجنبية", "المعادية", "المعارضة", "الموالية", "الموالي",
                        "المتحالفة", "الحليفة", "الشريكة", "المعنية", "المذكورة", "نفسها", "نفسه", "ذاتها",
                        "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
   // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
-  WordSet org_adjectives{normalizer, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة"}};
+  WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة"}};
   // Words that join the parts of a name.
-  WordSet connectors{normalizer, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
-  WordSet chain_words{normalizer, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
+  WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
-  WordSet clause_words{normalizer, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
+  WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
                                     "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي"}};
   // Verbs whose subject, right after them, is often a person named by surname
   // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
-  WordSet subject_verbs{normalizer,
+  WordSet subject_verbs{normalizer, map, bits,
                         {"قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "أوضح", "أوضحت", "ذكر", "ذكرت", "أعلن",
                          "أعلنت", "رفض", "رفضت", "كرر", "كررت", "وصف", "وصفت", "توقع", "توقعت", "دعا", "دعت",
                          "طالب", "طالبت", "اعتبر", "اعتبرت", "رأى", "رأت", "أشار", "أشارت", "شدد", "شددت", "حذر",
@@ -189,6 +212,35 @@ std::uint32_t article_clitic_bytes(std::string_view norm) {
 const Lists& lists() {
   static const Lists instance;
   return instance;
+}
+
+// The lists holding `norm` (see Masks), memoized per thread and generation by
+// the word's address: words are views into the analyser's buffer.
+const Masks& masks_of(std::string_view norm) {
+  struct Slot {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint64_t generation = 0;
+    Masks masks;
+  };
+  thread_local std::array<Slot, 4096> memo;
+  Slot& slot = memo[(reinterpret_cast<std::uintptr_t>(norm.data()) / 2 + norm.size()) % memo.size()];
+  if (slot.generation == t_generation && slot.data == norm.data() && slot.size == norm.size()) return slot.masks;
+  const Lists& l = lists();
+  Masks m;
+  auto mask = [&](std::string_view key) {
+    const auto it = l.map.find(key);
+    return it == l.map.end() ? 0u : it->second;
+  };
+  m.direct = mask(token_key(norm));
+  std::string_view variants[3];
+  m.variants = static_cast<std::uint8_t>(clitic_variants(norm, variants));
+  for (std::uint8_t v = 0; v < m.variants; ++v) {
+    m.variant[v] = mask(token_key(variants[v]));
+    m.bytes[v] = static_cast<std::uint8_t>(norm.size() - variants[v].size());
+  }
+  slot = Slot{norm.data(), norm.size(), t_generation, m};
+  return slot.masks;
 }
 
 // A nisba adjective: a definite or bare word ending in ي / ية (normalized يه),
@@ -406,7 +458,14 @@ struct Scan {
 
   // A person named by tokens [j, k): needs two words, or one known given name.
   // An ordinary word: a frequent word of the news (common-words.tsv) that is not a given name.
+  mutable std::vector<signed char> common_memo;  // -1 unknown, else the answer
   bool common(std::size_t i) const {
+    if (common_memo[i] >= 0) return common_memo[i] != 0;
+    const bool c = common_uncached(i);
+    common_memo[i] = c ? 1 : 0;
+    return c;
+  }
+  bool common_uncached(std::size_t i) const {
     if (given[i]) return false;
     const std::string_view norm = tokens[i].norm;
     if (gaz.is_common(norm) || gaz.is_common(token_key(norm))) return true;
@@ -482,10 +541,12 @@ struct Scan {
 
 void EntityExtractor::extract(std::string_view text, std::span<const Token> tokens, std::vector<Entity>& out) {
   out.clear();
+  ++t_generation;
   const Lists& l = lists();
   covered_.assign(tokens.size(), 0);
-  Scan s{gazetteer_, l, text, tokens, covered_, out, {}};
+  Scan s{gazetteer_, l, text, tokens, covered_, out, {}, {}};
   s.given.assign(tokens.size(), std::nullopt);
+  s.common_memo.assign(tokens.size(), -1);
 
   // 1. Gazetteer names, longest first, left to right.
   for (std::size_t i = 0; i < tokens.size();) {
