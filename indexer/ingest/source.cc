@@ -471,7 +471,10 @@ class DocumentSource::Archive {
     archive_read_support_filter_all(a_);
     if (raw) archive_read_support_format_raw(a_);
     else archive_read_support_format_all(a_);
-    if (archive_read_open_filename(a_, path_.c_str(), 1 << 16) != ARCHIVE_OK) error_ = archive_error_string(a_);
+    if (archive_read_open_filename(a_, path_.c_str(), 1 << 16) != ARCHIVE_OK) {
+      const char* why = archive_error_string(a_);  // may be null (found by archive_fuzz)
+      error_ = why ? why : "cannot open the archive";
+    }
   }
   ~Archive() { archive_read_free(a_); }
   Archive(const Archive&) = delete;
@@ -493,7 +496,8 @@ class DocumentSource::Archive {
       }
       if (raw_ || archive_entry_filetype(entry) == AE_IFREG) break;
     }
-    name = raw_ ? std::string() : archive_entry_pathname(entry);
+    const char* pathname = raw_ ? nullptr : archive_entry_pathname(entry);  // null when unconvertible
+    name = pathname ? pathname : "";
     content.clear();
     char buf[1 << 16];
     for (;;) {
