@@ -1,3 +1,4 @@
+#include "analysis/utf8.h"
 #include "analysis/entities.h"
 
 #include "analysis/analyzer.h"
@@ -13,12 +14,6 @@
 
 namespace fahras::analysis {
 namespace {
-
-std::size_t letters(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 bool ends_with(std::string_view s, std::string_view e) {
   return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
@@ -178,7 +173,7 @@ struct Lists {
   }
   // A future-tense verb (ستزور, سيتوجه, سنعمل): س + a present prefix, 5+ letters.
   static bool is_verb(std::string_view norm) {
-    if (letters(norm) < 5) return false;
+    if (code_points(norm) < 5) return false;
     for (std::string_view p : {"سي", "ست", "سن"})
       if (norm.substr(0, p.size()) == p) return true;
     return false;
@@ -247,7 +242,7 @@ const Masks& masks_of(std::string_view norm) {
 // of at least four letters (الأمريكي, السورية, الدولي).
 bool is_nisba(std::string_view norm) {
   const std::string_view key = token_key(norm);
-  return letters(key) >= 4 && (ends_with(key, "ي") || ends_with(key, "يه"));
+  return code_points(key) >= 4 && (ends_with(key, "ي") || ends_with(key, "يه"));
 }
 
 // The gap between two tokens ends a sentence or clause when it holds one of
@@ -364,7 +359,7 @@ struct Scan {
   bool name_word(std::size_t i) const {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
     const std::string_view norm = tokens[i].norm;
-    if (is_definite(norm) || letters(norm) < 2) return false;
+    if (is_definite(norm) || code_points(norm) < 2) return false;
     if (l.any_title(norm) || l.non_names.find(norm) >= 0 || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
         l.connectors.find(norm) == 0)
       return false;
@@ -435,7 +430,7 @@ struct Scan {
       const std::string_view norm = tokens[k].norm;
       if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
-          l.descriptive.find(norm) < 0 && letters(token_key(norm)) >= 3) {
+          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3) {
         const auto m = gaz.match_at(text, tokens, k);
         if (!m || gaz.entry(m->entry).type == EntityType::Given) {
           ++k;
@@ -643,7 +638,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           ++j;
           continue;
         }
-        if (!is_definite(w) && is_nisba(w) && letters(w) >= 5 && l.non_names.find(w) < 0) {  // وزير خارجية …
+        if (!is_definite(w) && is_nisba(w) && code_points(w) >= 5 && l.non_names.find(w) < 0) {  // وزير خارجية …
           ++j;
           continue;
         }
@@ -670,7 +665,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t t = i; t < k && !rare; ++t) rare = !s.connector(t) && !s.common(t);
       const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
                           l.clause_words.find(tokens[k].norm) == 0;
-      if (rare && (words >= 2 || clause) && letters(tokens[i].norm) >= 3) {
+      if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
         e.surname.assign(token_key(tokens[k - 1].norm));
         e.id.assign(token_key(tokens[i].norm));
@@ -709,7 +704,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           joins_words(text, tokens[i].end, tokens[j].begin)) {
         const std::string_view w = tokens[j].norm;
         // An indefinite word ending in ة after a cue is an adjective (مدينة كبيرة).
-        const bool ok = letters(token_key(w)) >= 2 && !is_nisba(w) && (is_definite(w) || !ends_with(w, "ه")) &&
+        const bool ok = code_points(token_key(w)) >= 2 && !is_nisba(w) && (is_definite(w) || !ends_with(w, "ه")) &&
                         !gazetteer_.is_common(w) && !gazetteer_.is_common(token_key(w)) &&
                         l.place_nouns.find(w) < 0 &&
                         l.non_names.find(w) < 0 && l.time_words.find(w) < 0 && l.title(w) < 0 &&
@@ -770,7 +765,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t v = 1; v < nv; ++v) cands[v] = variants[v - 1];
       for (std::size_t v = 0; v < nv; ++v) {
         const std::string_view key = token_key(cands[v]);
-        if (letters(key) < 3) continue;
+        if (code_points(key) < 3) continue;
         const Known* hit = nullptr;
         for (const Known& k : article_)
           if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;

@@ -1,3 +1,4 @@
+#include "analysis/utf8.h"
 #include "analysis/gazetteer.h"
 
 #include "analysis/analyzer.h"
@@ -9,12 +10,6 @@
 
 namespace fahras::analysis {
 namespace {
-
-std::size_t letters(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -66,7 +61,7 @@ std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
   static constexpr std::array<std::string_view, 3> kPrep = {"ب", "ل", "ك"};
   std::size_t n = 0;
   auto add = [&](std::string_view v) {
-    if (letters(v) >= 3) out[n++] = v;
+    if (code_points(v) >= 3) out[n++] = v;
   };
   std::string_view rest = norm;
   bool conj = false;
@@ -178,7 +173,7 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
     }
     // A one-word name that is a function word, or of one or two letters
     // (إب, a letter of "أ ف ب"), would match everywhere.
-    if (tokens.size() == 1 && (tokens[0].stopword || letters(tokens[0].norm) < 3)) return;
+    if (tokens.size() == 1 && (tokens[0].stopword || code_points(tokens[0].norm) < 3)) return;
     std::uint32_t& slot = trie_->nodes[node].terminal[is_definite(tokens[0].norm) ? 1 : 0];
     if (slot == 0) {
       slot = entry + 1;

@@ -1,15 +1,10 @@
+#include "analysis/utf8.h"
 #include "analysis/stemmer.h"
 
 #include <array>
 
 namespace fahras::analysis {
 namespace {
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 bool is_ascii_word(std::string_view s) {
   for (unsigned char c : s)

@@ -2,6 +2,7 @@
 // acceptance): the organizations, places and people a reader of these five
 // articles would list, each once whatever its alias or spelling; no common word
 // as an entity; filters by any alias; `9000 detainees --org داعش --facets place`.
+#include "support/facets.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
 
@@ -13,37 +14,13 @@
 #include <string>
 
 using fahras::test::bin;
+using fahras::test::Facets;
+using fahras::test::facets_of;
+using fahras::test::result_lines;
 using fahras::test::run;
 using fahras::test::TempDir;
 
 namespace {
-
-using Facets = std::map<std::string, std::map<std::string, std::uint64_t>>;
-
-// facet -> value -> count, from the JSON facets line (the last line).
-Facets facets_of(const std::string& out) {
-  Facets m;
-  std::istringstream lines(out);
-  std::string line, last;
-  while (std::getline(lines, line))
-    if (!line.empty()) last = line;
-  simdjson::ondemand::parser parser;
-  simdjson::padded_string padded(last);
-  auto doc = parser.iterate(padded);
-  for (auto field : doc["facets"].get_object()) {
-    auto& values = m[std::string(std::string_view(field.unescaped_key()))];
-    for (auto v : field.value().get_array())
-      values[std::string(std::string_view(v["value"].get_string()))] = v["count"].get_uint64();
-  }
-  return m;
-}
-
-std::size_t result_lines(const std::string& out) {
-  std::size_t n = 0;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) n += line.rfind("{\"rank\"", 0) == 0;
-  return n;
-}
 
 struct Index {
   TempDir tmp;

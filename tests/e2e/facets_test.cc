@@ -1,6 +1,7 @@
 // Filters and facets through fahras-search: year/month/source/date range, inline
 // and as options, facet counts over every matching passage, an empty query that
 // lists and counts what the filters match, the JSON facets line.
+#include "support/facets.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
 
@@ -12,6 +13,9 @@
 #include <string>
 
 using fahras::test::bin;
+using fahras::test::Facets;
+using fahras::test::facets_of;
+using fahras::test::result_lines;
 using fahras::test::Run;
 using fahras::test::run;
 using fahras::test::TempDir;
@@ -26,31 +30,6 @@ const char* kArticles =
     R"({"id":"a4","source":"sabq","date":"2015-08-01","text":"ارتفاع أسعار النفط في الأسواق العالمية بنسبة 3 بالمائة اليوم"})" "\n"
     R"({"id":"a5","source":" okaz ","date":"2015-08-15","text":"وزارة الصحة تحذر من موجة حر شديدة خلال الأيام المقبلة"})" "\n"
     R"({"id":"a6","source":"aawsat","date":"2016-01-02","text":"مقالة بلا تاريخ معروف عن الاقتصاد والأسواق في المنطقة"})" "\n";
-
-// facet name -> value -> count, from the JSON facets line.
-std::map<std::string, std::map<std::string, std::uint64_t>> facets_of(const std::string& out) {
-  std::map<std::string, std::map<std::string, std::uint64_t>> m;
-  std::istringstream lines(out);
-  std::string line, last;
-  while (std::getline(lines, line))
-    if (!line.empty()) last = line;
-  simdjson::ondemand::parser parser;
-  simdjson::padded_string padded(last);
-  auto doc = parser.iterate(padded);
-  for (auto field : doc["facets"].get_object()) {
-    auto& values = m[std::string(std::string_view(field.unescaped_key()))];  // a facet with no values too
-    for (auto v : field.value().get_array())
-      values[std::string(std::string_view(v["value"].get_string()))] = v["count"].get_uint64();
-  }
-  return m;
-}
-
-std::size_t result_lines(const std::string& out) {
-  std::size_t n = 0;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) n += line.rfind("{\"rank\"", 0) == 0;
-  return n;
-}
 
 }  // namespace
 
