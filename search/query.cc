@@ -1,5 +1,7 @@
 #include "search/query.h"
 
+#include "analysis/passages.h"
+
 #include "analysis/figures.h"
 #include "analysis/tokenizer.h"
 #include "schema/schema.h"
@@ -230,6 +232,66 @@ std::string rewrite_english(std::string_view query) {
     joined += s;
   }
   return joined;
+}
+
+std::string extract_phrases(std::string_view query, std::vector<std::string>& phrases) {
+  // Opening and closing marks: ASCII " (both), « », “ ” (and ” used for both).
+  auto mark_at = [&](std::size_t i, bool& open_only, bool& close_only) -> std::size_t {
+    open_only = close_only = false;
+    if (query[i] == '"') return 1;
+    const std::string_view rest = query.substr(i);
+    if (rest.starts_with("«") || rest.starts_with("“")) return open_only = true, rest.starts_with("«") ? 2 : 3;
+    if (rest.starts_with("»")) return close_only = true, 2;
+    if (rest.starts_with("”")) return 3;
+    return 0;
+  };
+  std::string out;
+  std::string phrase;
+  bool inside = false;
+  for (std::size_t i = 0; i < query.size();) {
+    bool open_only = false, close_only = false;
+    const std::size_t n = mark_at(i, open_only, close_only);
+    if (n == 0) {
+      out.push_back(query[i]);
+      if (inside) phrase.push_back(query[i]);
+      ++i;
+      continue;
+    }
+    if (!inside && !close_only) {
+      inside = true;
+      phrase.clear();
+    } else if (inside && !open_only) {
+      inside = false;
+      if (!analysis::trim(phrase).empty()) phrases.emplace_back(analysis::trim(phrase));
+    }
+    out.push_back(' ');
+    i += n;
+  }
+  return out;
+}
+
+QueryPhrase analyse_phrase(std::string_view phrase, analysis::Analyzer& analyzer) {
+  QueryPhrase p;
+  p.text.assign(phrase);
+  const auto tokens = analyzer.analyze(phrase);
+  std::uint32_t first = 0;
+  bool any = false;
+  for (const analysis::Token& t : tokens) {
+    if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty() || t.stem.size() > analysis::kMaxTermBytes)
+      continue;
+    if (!any) first = t.position, any = true;
+    p.terms.emplace_back(std::string(t.stem), t.position - first);
+  }
+  return p;
+}
+
+Xapian::Query phrase_query(const QueryPhrase& phrase) {
+  if (phrase.terms.empty()) return Xapian::Query();
+  if (phrase.terms.size() == 1) return Xapian::Query(phrase.terms[0].first);
+  std::vector<Xapian::Query> terms;
+  for (const auto& [term, position] : phrase.terms) terms.emplace_back(term);
+  const Xapian::termcount window = phrase.terms.back().second + 1;
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
 }
 
 ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Translator& translator,

@@ -29,7 +29,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -43,11 +45,31 @@ struct QueryFigure {
   std::string text;                  // what the figure means, for people: "≥ 40000 people", "9000 معتقل"
 };
 
+// A quoted phrase: its terms in order with their positions relative to the
+// first (stopwords are not terms but keep their places, as in the index).
+struct QueryPhrase {
+  std::string text;  // as quoted
+  std::vector<std::pair<std::string, std::uint32_t>> terms;
+};
+
 struct ParsedQuery {
   std::string rewritten;            // the query after rewrite_english
   std::vector<std::string> terms;   // text terms (stems, canonical numbers), sorted, unique
   std::vector<QueryFigure> figures;
+  std::vector<QueryPhrase> phrases;  // "quoted phrases": every one must match, words in order
 };
+
+// Splits the quoted phrases ("…", «…», “…”) off `query`: returns the query with
+// the quotation marks removed (the phrases' words stay, for ranking) and
+// appends each phrase's text to `phrases`. An unpaired mark is dropped.
+std::string extract_phrases(std::string_view query, std::vector<std::string>& phrases);
+
+// The phrase's terms and positions, analysed like the index's text.
+QueryPhrase analyse_phrase(std::string_view phrase, analysis::Analyzer& analyzer);
+
+// OP_PHRASE over the phrase's terms, its window the span of their positions
+// (one term: that term); Query() for a phrase without terms.
+Xapian::Query phrase_query(const QueryPhrase& phrase);
 
 // Filters: AND across kinds, OR within one kind (two years: either year).
 struct Filters {

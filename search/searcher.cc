@@ -165,8 +165,10 @@ std::vector<std::string> facet_names() {
 SearchResult Searcher::run(std::string_view query, const SearchOptions& options) {
   SearchResult result;
   Filters filters = options.filters;
-  const std::string text = extract_filters(query, filters);
+  std::vector<std::string> phrases;
+  const std::string text = extract_phrases(extract_filters(query, filters), phrases);
   result.query = parse_query(text, analyzer_, translator_, figures_.numbers());
+  for (const std::string& p : phrases) result.query.phrases.push_back(analyse_phrase(p, analyzer_));
   const bool has_query = !result.query.terms.empty() || !result.query.figures.empty();
   if (!has_query && filters.empty() && options.facets.empty())
     throw SearchError("empty query: no searchable words in \"" + std::string(query) + "\"");
@@ -187,6 +189,9 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
   Xapian::Enquire enquire(db_);
   Xapian::Query q = has_query ? build_query(result.query, db_) : Xapian::Query(Xapian::Query::MatchAll);
   if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(filters, analyzer_.normalizer(), entities_));
+  // Every quoted phrase must match, its words in order (positions in the index).
+  for (const QueryPhrase& p : result.query.phrases)
+    if (!p.terms.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, phrase_query(p));
   enquire.set_query(q);
   for (auto& spy : spies) enquire.add_matchspy(spy.get());
   enquire.set_weighting_scheme(Xapian::BM25Weight());

@@ -101,6 +101,18 @@ TEST_CASE("entity filters accept any alias, inline or as options, and count face
   CHECK(count("mentions:2024") >= 3);
 }
 
+TEST_CASE("a quoted phrase must match with its words in order", "[e2e][phrases]") {
+  Index idx;
+  auto count = [&](const std::string& args) { return result_lines(idx.search("--json --limit 500 --per-article 0 " + args)); };
+  const std::size_t words = count("'القيادة المركزية الأمريكية'");
+  const std::size_t phrase = count("'\"القيادة المركزية الأمريكية\"'");
+  CHECK(phrase >= 3);
+  CHECK(phrase < words);
+  CHECK(count("'\"الأمريكية المركزية القيادة\"'") == 0);  // same words, other order
+  CHECK(count("'«مخيم الهول»'") >= 1);
+  CHECK(count("'\"في مخيم الهول\"'") == count("'\"مخيم الهول\"'"));  // a stopword before it changes nothing
+}
+
 TEST_CASE("9000 detainees --org داعش --facets place prints counts", "[e2e][entities]") {
   Index idx;
   const std::string text = idx.search("'9000 detainees' --org داعش --facets place");

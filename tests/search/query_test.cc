@@ -203,3 +203,45 @@ TEST_CASE("FreeDict answers words the lexicon lacks, without their article", "[t
   for (const Lemma& l : hospital) found |= contains(l, stem("مستشفى"));
   CHECK(found);
 }
+
+TEST_CASE("quoted phrases are split off, in any quotation marks", "[query][phrases]") {
+  struct Case {
+    const char* query;
+    const char* rest;  // the query with the marks removed (spaces normalized below)
+    std::vector<std::string> phrases;
+  };
+  const Case cases[] = {
+      {"\"مخيم الهول\" 9000", "مخيم الهول 9000", {"مخيم الهول"}},
+      {"«قوات سوريا الديمقراطية» و“التحالف الدولي”", "قوات سوريا الديمقراطية و التحالف الدولي",
+       {"قوات سوريا الديمقراطية", "التحالف الدولي"}},
+      {"”داعش” في سوريا", "داعش في سوريا", {"داعش"}},
+      {"no quotes at all", "no quotes at all", {}},
+      {"an \"unpaired mark", "an unpaired mark", {}},
+      {"\"\" empty", "empty", {}},
+  };
+  auto squeeze = [](const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ' || (!out.empty() && out.back() != ' ')) out.push_back(c);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  for (const Case& c : cases) {
+    INFO(c.query);
+    std::vector<std::string> phrases;
+    CHECK(squeeze(extract_phrases(c.query, phrases)) == c.rest);
+    CHECK(phrases == c.phrases);
+  }
+}
+
+TEST_CASE("a phrase keeps its words' order and the places of its stopwords", "[query][phrases]") {
+  analysis::Analyzer analyzer;
+  const QueryPhrase p = analyse_phrase("وزارة الصحة في السعودية", analyzer);
+  REQUIRE(p.terms.size() == 3);  // في is a stopword: not a term, but it keeps its place
+  CHECK(p.terms[0] == std::pair<std::string, std::uint32_t>{stem("وزارة"), 0});
+  CHECK(p.terms[1].second == 1);
+  CHECK(p.terms[2].second == 3);
+  CHECK(phrase_query(p).get_description().find("PHRASE 4") != std::string::npos);
+  CHECK(phrase_query(analyse_phrase("داعش", analyzer)).get_description().find("PHRASE") == std::string::npos);
+  CHECK(phrase_query(analyse_phrase("في من", analyzer)).empty());
+}
