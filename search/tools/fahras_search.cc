@@ -26,7 +26,8 @@ diacritics, clitics and digit forms do not matter:
   9000 detainees     9 آلاف معتقل     ٩٠٠٠ معتقل     تسعة آلاف محتجز
   more than 5000 refugees     between 100 and 200 killed     >5000     5000..10000
 Passages whose figure matches value and unit come first, then value and a
-related unit, then value alone, then word matches. Filters (--year, --month,
+related unit, then value alone, then word matches. A "quoted phrase" (or «…»)
+must match with its words in order. Filters (--year, --month,
 --source, --from, --to, --org, --place, --person, --mentions, or inline year:2015
 org:داعش place:الرقة …) narrow the results; --facets org,place,person,year,month,source
 counts values over every matching passage. With
