@@ -142,7 +142,7 @@ struct Lists {
                        "المتحالفة", "الحليفة", "الشريكة", "المعنية", "المذكورة", "نفسها", "نفسه", "ذاتها",
                        "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
   // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
-  WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة"}};
+  WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة", "المستقل", "المستقلة"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
