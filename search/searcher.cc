@@ -137,14 +137,21 @@ std::vector<FacetValue> entity_facet(std::span<const std::unique_ptr<Xapian::Val
     }
   std::vector<FacetValue> values;
   for (auto& [id, c] : by_id) {
-    // The fullest form (most words: مايكل إريك كوريلا over مايكل كوريلا), then the
-    // one seen in most passages, then the first in byte order.
+    // Among the names seen in at least half as many passages as the most seen
+    // one, the fullest (most words: مايكل إريك كوريلا over مايكل كوريلا), then
+    // the most seen, then the first in byte order. A rare odd form ("محمد يا
+    // ابن سلمان") never wins over a common one.
+    Xapian::doccount top = 0;
+    for (const auto& n : c.names) top = std::max(top, n.second);
     auto words = [](const std::string& n) { return std::count(n.begin(), n.end(), ' '); };
-    const auto best = std::max_element(c.names.begin(), c.names.end(), [&](const auto& a, const auto& b) {
-      if (words(a.first) != words(b.first)) return words(a.first) < words(b.first);
-      if (a.second != b.second) return a.second < b.second;
-      return a.first > b.first;
-    });
+    auto better = [&](const auto& a, const auto& b) {  // a before b
+      const bool ea = 2 * a.second >= top, eb = 2 * b.second >= top;
+      if (ea != eb) return ea;
+      if (words(a.first) != words(b.first)) return words(a.first) > words(b.first);
+      if (a.second != b.second) return a.second > b.second;
+      return a.first < b.first;
+    };
+    const auto best = std::min_element(c.names.begin(), c.names.end(), better);
     values.push_back({best->first, c.total});
   }
   std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {

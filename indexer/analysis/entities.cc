@@ -74,7 +74,7 @@ struct Lists {
   WordSet titles{normalizer, map, bits,
                  {"رئيس", "رئيسة", "نائب", "نائبة", "جنرال", "ميجور", "وزير", "وزيرة", "سكرتير", "سكرتيرة",
                   "متحدث", "متحدثة", "ناطق", "ناطقة", "قائد", "قائدة", "سفير", "سفيرة", "مبعوث", "مبعوثة",
-                  "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال", "مندوب",
+                  "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال", "مندوب", "ولي",
                   "مندوبة", "رئيس الوزراء"}};
   // Titles that are common nouns without the article (فريق = team, لواء =
   // brigade, عميد = dean, مساعدة = help): only with ال.
@@ -93,7 +93,7 @@ struct Lists {
   // Words that are never part of a name: common verbs and nouns that follow
   // titles in news, time words, months.
   WordSet non_names{normalizer, map, bits,
-      {"قال", "قالت", "يقول", "تقول", "أعلن", "أعلنت", "يعلن", "أكد", "أكدت", "يؤكد", "أضاف", "أضافت", "أشار",
+      {"يا", "أيها", "قال", "قالت", "يقول", "تقول", "أعلن", "أعلنت", "يعلن", "أكد", "أكدت", "يؤكد", "أضاف", "أضافت", "أشار",
        "أشارت", "أوضح", "أوضحت", "ذكر", "ذكرت", "دعا", "دعت", "يدعو", "طالب", "طالبت", "وصل", "وصلت", "يصل",
        "التقى", "يلتقي", "زار", "يزور", "تزور", "قام", "يقوم", "بحث", "يبحث", "تلقى", "استقبل", "يستقبل", "أجرى",
        "يجري", "اتصالا", "هاتفيا", "رسالة", "بيانا", "بيان", "كلمة", "خلال", "أمس", "اليوم", "غدا", "حاليا",
@@ -150,6 +150,14 @@ struct Lists {
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
   WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
                                     "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي"}};
+  // Nouns that make "الملك فهد" after them part of a name, not a person
+  // (مستشفى الملك فهد, جامعة الملك سعود, طريق الملك عبدالعزيز).
+  WordSet institutions{normalizer, map, bits,
+                       {"مستشفى", "جامعة", "مدينة", "طريق", "شارع", "مطار", "مركز", "مجمع", "جسر", "ميناء", "قاعدة",
+                        "مسجد", "جامع", "جائزة", "مؤسسة", "كلية", "معهد", "برج", "حي", "مكتبة", "ملعب", "استاد",
+                        "قاعة", "مدرسة", "كأس", "دارة", "مشروع", "صندوق", "ميدان", "منتزه", "حديقة", "مستشفيات",
+                        "مركز", "أكاديمية", "كرسي", "مجمع", "محطة", "قصر", "دار", "بطولة", "مهرجان", "مبادرة",
+                        "برنامج", "مدارس", "جامعات", "طرق", "منحة", "وسام", "قلادة"}};
   // Verbs whose subject, right after them, is often a person named by surname
   // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
   WordSet subject_verbs{normalizer, map, bits,
@@ -337,6 +345,7 @@ struct Scan {
   std::vector<signed char>& covered;  // 0 free, 1 gazetteer place/org/person, 2 rule entity
   std::vector<Entity>& out;
   std::vector<std::optional<GazetteerMatch>> given;  // given-name matches by start token
+  const std::vector<EntityExtractor::Known>* article = nullptr;  // the article's people and organizations
 
   std::size_t n() const { return tokens.size(); }
   bool word(std::size_t i) const { return i < n() && tokens[i].kind == TokenKind::Word; }
@@ -425,7 +434,11 @@ struct Scan {
       k = end2;
       words = words2;
     }
-    if (family && words <= 1 && k < n() && word(k) && !covered[k] &&
+    // The family name closes a given name directly (خالد الدندل) or a compound one
+    // (محمد بن عبد الكريم الخطابي), not a name that already has its last word
+    // (خالد بن طلال | الوفد).
+    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال"));
+    if (family && open_name && words <= 1 && k < n() && word(k) && !covered[k] &&
         (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
       const std::string_view norm = tokens[k].norm;
       if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
@@ -471,6 +484,14 @@ struct Scan {
     return false;
   }
 
+  // person_keys of tokens [j, k), the first word without `clitic_bytes` of clitics.
+  std::vector<std::string> name_keys(std::size_t j, std::size_t k, std::uint32_t clitic_bytes) const {
+    std::vector<std::string_view> norms;
+    for (std::size_t t = j; t < k; ++t) norms.push_back(tokens[t].norm);
+    norms[0] = norms[0].substr(std::min<std::size_t>(clitic_bytes, norms[0].size()));
+    return person_keys(norms);
+  }
+
   bool person(std::size_t j, std::size_t k, int words, EntityRule rule, std::uint32_t clitic_bytes) {
     if (words < 1 || k <= j) return false;
     if (words == 1 && !(given[j] && given[j]->end == k)) return false;
@@ -479,15 +500,19 @@ struct Scan {
     for (std::size_t t = j; t < k && !named; ++t) named = !connector(t) && !common(t);
     if (!named) return false;
     Entity e = make(EntityType::Person, rule, j, k, clitic_bytes);
-    std::string_view last_norm = tokens[k - 1].norm;
-    std::string_view first_norm = tokens[j].norm.substr(std::min<std::size_t>(clitic_bytes, tokens[j].norm.size()));
-    e.surname.assign(token_key(last_norm));
-    e.id.assign(token_key(first_norm));
-    if (k - j > 1) {
-      e.id.push_back(' ');
-      e.id += e.surname;
-    }
+    const std::vector<std::string> keys = name_keys(j, k, clitic_bytes);
+    e.surname = keys.back();
+    e.id = person_id(keys);
     e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    // A given name alone is the person of that first name named earlier in the
+    // article ("الملك سلمان" after "الملك سلمان بن عبد العزيز").
+    if (k - j == 1 && article)
+      for (const auto& known : *article)
+        if (known.type == EntityType::Person && known.keys.size() >= 2 && known.keys.front() == e.id) {
+          e.id = known.id;
+          e.name = known.name;
+          e.surname = known.keys.back();
+        }
     for (std::size_t t = j; t < k; ++t) covered[t] = 2;
     out.push_back(std::move(e));
     return true;
@@ -539,7 +564,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   ++t_generation;
   const Lists& l = lists();
   covered_.assign(tokens.size(), 0);
-  Scan s{gazetteer_, l, text, tokens, covered_, out, {}, {}};
+  Scan s{gazetteer_, l, text, tokens, covered_, out, {}, &article_, {}};
   s.given.assign(tokens.size(), std::nullopt);
   s.common_memo.assign(tokens.size(), -1);
 
@@ -577,6 +602,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     for (const Known& k : article_)
       if (k.type == e.type && k.id == e.id) return;
     Known k{e.type, e.id, e.name, {}};
+    if (e.type == EntityType::Person) {
+      std::vector<std::string_view> norms;
+      for (std::uint32_t t = e.first; t < e.last; ++t) norms.push_back(toks[t].norm);
+      norms[0] = norms[0].substr(std::min<std::size_t>(e.begin - toks[e.first].begin, norms[0].size()));
+      k.keys = person_keys(norms);
+      article_.push_back(std::move(k));
+      return;
+    }
     for (std::uint32_t t = e.first; t < e.last; ++t) k.keys.emplace_back(token_key(toks[t].norm));
     if (!k.keys.empty() && e.begin != toks[e.first].begin) {
       // The first word carried clitics: key the word without them.
@@ -598,7 +631,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const int cb = l.title(norm) >= 0                                          ? l.title(norm)
                    : (l.link(norm) >= 0 && i + 1 < tokens.size() && l.title(tokens[i + 1].norm) >= 0) ? l.link(norm)
                                                                                                : -1;
-    if (cb >= 0) {
+    // "جامعة الملك سعود": a title after an institution noun names the institution.
+    const bool institution = i > 0 && s.word(i - 1) && l.institutions.find(tokens[i - 1].norm) >= 0 &&
+                             joins_words(text, tokens[i - 1].end, tokens[i].begin);
+    if (cb >= 0 && !institution) {
       std::size_t j = i + 1;
       for (int steps = 0; j < tokens.size() && steps < 10; ++steps) {
         if (breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) break;
@@ -667,11 +703,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                           l.clause_words.find(tokens[k].norm) == 0;
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
-        e.surname.assign(token_key(tokens[k - 1].norm));
-        e.id.assign(token_key(tokens[i].norm));
-        if (k - i > 1) e.id += " " + e.surname;
+        const std::vector<std::string> keys = s.name_keys(i, k, 0);
+        e.surname = keys.back();
+        e.id = person_id(keys);
         // A surname alone is the person named earlier in the article, when there is one.
-        if (k - i == 1)
+        if (keys.size() == 1)
           for (const Known& known : article_)
             if (known.type == EntityType::Person && known.keys.size() >= 2 && known.keys.back() == e.surname) {
               e.id = known.id;
@@ -796,14 +832,7 @@ std::string EntityExtractor::resolve(std::string_view name, EntityType type) con
   for (const Token& t : tokens)
     if (t.kind != TokenKind::Symbol) words.push_back(t.norm);
   if (words.empty()) return {};
-  if (type == EntityType::Person) {
-    std::string id(token_key(words.front()));
-    if (words.size() > 1) {
-      id.push_back(' ');
-      id += token_key(words.back());
-    }
-    return id;
-  }
+  if (type == EntityType::Person) return person_id(person_keys(words));
   std::string id;
   for (std::string_view w : words) {
     if (!id.empty()) id.push_back(' ');

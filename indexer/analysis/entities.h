@@ -83,13 +83,15 @@ class EntityExtractor {
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
- private:
-  const Gazetteer& gazetteer_;
+  // A person or organization of the current article (for the rules' memory).
   struct Known {
     EntityType type;
     std::string id, name;
     std::vector<std::string> keys;  // token keys of the name
   };
+
+ private:
+  const Gazetteer& gazetteer_;
   std::vector<Known> article_;  // people and organizations of this article
   std::vector<signed char> covered_;
 };

@@ -81,6 +81,25 @@ std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
   return n;
 }
 
+std::vector<std::string> person_keys(std::span<const std::string_view> norms) {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < norms.size(); ++i) {
+    if (norms[i].empty()) continue;
+    if (norms[i] == "عبد" && i + 1 < norms.size()) {
+      keys.push_back(std::string(norms[i]) + std::string(norms[i + 1]));
+      ++i;
+    } else {
+      keys.emplace_back(token_key(norms[i]));
+    }
+  }
+  return keys;
+}
+
+std::string person_id(const std::vector<std::string>& keys) {
+  if (keys.empty()) return {};
+  return keys.size() == 1 ? keys[0] : keys.front() + " " + keys.back();
+}
+
 bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b) {
   if (a > b || b > text.size()) return false;
   std::string_view gap = text.substr(a, b - a);
@@ -204,10 +223,10 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
     e.id = analyzer.normalizer().normalize(f[1]);
     if (e.type == EntityType::Person) {
       // People are identified by first and last name without the article (entities.h).
-      std::vector<std::string> keys;
+      std::vector<std::string_view> norms;
       for (const Token& t : analyzer.analyze(f[1]))
-        if (t.kind == TokenKind::Word) keys.emplace_back(token_key(t.norm));
-      if (!keys.empty()) e.id = keys.size() == 1 ? keys[0] : keys.front() + " " + keys.back();
+        if (t.kind == TokenKind::Word) norms.push_back(t.norm);
+      if (!norms.empty()) e.id = person_id(person_keys(norms));
     }
     e.source.assign(f[3]);
     entries_.push_back(std::move(e));

@@ -73,6 +73,13 @@ std::size_t clitic_variants(std::string_view norm, std::string_view out[3]);
 // quotation marks.
 bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b);
 
+// A person's name words for identity: token keys, with عبد and the word after
+// it joined as one, as it is often written (عبد الله = عبدالله, عبد الرحمن =
+// عبدالرحمن). `norms` are normalized words.
+std::vector<std::string> person_keys(std::span<const std::string_view> norms);
+// A person's id: first and last of person_keys, space-separated (one word: it).
+std::string person_id(const std::vector<std::string>& keys);
+
 class Gazetteer {
  public:
   // Parses TSV `data` (see the header comment). Lines that are not four

@@ -76,6 +76,7 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ورأى جوتشولك أنه يتعين", {"person:جوتشولك"}},
       // A given name and a surname, with connectors.
       {"وقال محمد بن عبد الكريم الخطابي", {"person:محمد بن عبد الكريم الخطابي"}},
+      {"استقبل الملك سلمان بن عبد العزيز الوفد", {"person:سلمان بن عبد العزيز"}},
       // Place after a cue; a camp keeps مخيم.
       {"في مدينة منبج شمال حلب", {"place:منبج", "place:حلب"}},
       {"في بلدة كفرنبل بريف إدلب", {"place:كفرنبل", "place:إدلب"}},
@@ -99,6 +100,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقال الرئيس في اتصال هاتفي", {}},
       {"وأضاف الإمام بحزن شديد", {}},
       {"وقال مسؤول أمريكي إن", {}},
+      // A title after an institution noun is part of a name, not a person.
+      {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
+      {"طلاب جامعة الملك سعود", {}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -119,6 +123,13 @@ TEST_CASE("within an article, a surname alone and the start of an organization",
   CHECK(entities("وقال بيان صادر عن").empty());
 }
 
+TEST_CASE("a given name alone is the person of that first name named earlier", "[entities]") {
+  const V got = entities(V{"استقبل الملك سلمان بن عبدالعزيز الوفد", "وأكد الملك سلمان أن"});
+  const V rule = entities(V{"استقبل الأمير خالد بن طلال الوفد", "وأكد الأمير خالد أن"});
+  CHECK(rule == V{"person:خالد بن طلال", "person:خالد بن طلال"});
+  CHECK(got == V{"person:سلمان بن عبد العزيز", "person:سلمان بن عبد العزيز"});  // people.tsv spelling
+}
+
 TEST_CASE("one person, one id, whatever the spelling of the middle name", "[entities]") {
   static thread_local Analyzer analyzer;
   EntityExtractor x;
@@ -135,4 +146,7 @@ TEST_CASE("one person, one id, whatever the spelling of the middle name", "[enti
   CHECK(ids[1] == ids[2]);
   CHECK(x.resolve("كوريلا", EntityType::Person) == x.resolve("مايكل كوريلا", EntityType::Person).substr(ids[0].find(' ') + 1));
   CHECK(x.resolve("تنظيم الدولة", EntityType::Org) == x.resolve("داعش", EntityType::Org));
+  // عبد الله and عبدالله are one word of a name.
+  CHECK(x.resolve("علي عبد الله صالح", EntityType::Person) == x.resolve("علي عبدالله صالح", EntityType::Person));
+  CHECK(x.resolve("سلمان بن عبد العزيز", EntityType::Person) == x.resolve("سلمان بن عبدالعزيز", EntityType::Person));
 }
