@@ -2,11 +2,77 @@
 
 #include "schema/schema.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 namespace fahras::pipeline {
+namespace fs = std::filesystem;
+namespace {
 
-std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec) {
+// `path` is a database whose creation was interrupted and that Xapian cannot
+// open (its postlist table is there, its version file is not): removes its
+// tables, under Xapian's lock, and returns a note. Else does nothing ("").
+//
+// Xapian creates a glass database as: the folder, flintlock, v.tmp, the
+// (empty) tables, then renames v.tmp to iamglass; the tables stay empty until
+// the first commit, which writes iamglass again (atomically). So empty tables
+// without iamglass are a creation that was killed, with nothing committed.
+std::string clear_uncreated(const std::string& path) {
+  const fs::path dir(path);
+  std::error_code ec;
+  if (!uncreated_database(path) || !fs::exists(dir / "postlist.glass", ec)) return {};
+  std::vector<fs::path> files;
+  bool empty = true;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.ends_with(".glass") && name != "v.tmp") continue;
+    files.push_back(it->path());
+    std::error_code size_ec;
+    if (name != "v.tmp" && fs::file_size(it->path(), size_ec) != 0) empty = false;
+  }
+  if (!empty && !fs::is_directory(path + ".shards", ec))
+    throw std::runtime_error(path + " holds Xapian tables but no version file (iamglass): a damaged database, not one "
+                             "whose creation was interrupted; move it away, or index into a new folder");
+  // Another process may be creating it right now: take Xapian's lock (an OFD
+  // lock on the first byte of flintlock) while removing the tables.
+  const int fd = ::open((dir / "flintlock").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) return {};  // Xapian will say why
+  struct flock fl {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = 0;
+  fl.l_len = 1;
+  int r;
+  while ((r = ::fcntl(fd, F_OFD_SETLK, &fl)) == -1 && errno == EINTR) {
+  }
+  if (r == -1 && (errno == EACCES || errno == EAGAIN)) {
+    ::close(fd);
+    throw Xapian::DatabaseLockError("Unable to get write lock on " + path + ": already locked");
+  }
+  for (const fs::path& f : files) fs::remove(f, ec);
+  ::close(fd);  // releases the lock: Xapian takes it again to create the database
+  return path + ": its creation was interrupted before anything was committed (no iamglass): created it anew";
+}
+
+}  // namespace
+
+bool uncreated_database(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return false;
+  for (const char* marker : {"iamglass", "iamchert", "XAPIANDB"})
+    if (fs::exists(fs::path(dir) / marker, ec)) return false;
+  return true;
+}
+
+std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec,
+                                                     std::string* note) {
+  const std::string cleared = clear_uncreated(path);
+  if (note) *note = cleared;
   auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
   const std::string version = db->get_metadata(std::string(schema::kMetaSchema));
   if (db->get_doccount() != 0 && version.empty())

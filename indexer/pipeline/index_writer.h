@@ -28,7 +28,19 @@ namespace fahras::pipeline {
 // is a fahras index of this schema or an empty database, and records the schema
 // version. Holding the returned database holds the index's write lock.
 // `shard_spec` ("K/N" or empty) must match what an existing index was built as.
-std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec = {});
+//
+// A database whose creation was interrupted (killed between Xapian creating
+// its tables and writing its version file `iamglass`: empty tables, nothing
+// committed) cannot be opened by Xapian; it is recreated empty and `note`, if
+// given, says so. A folder with non-empty tables but no version file is left
+// alone (std::runtime_error), unless `path`.shards is there (a shard build,
+// whose target is only a placeholder until the merge).
+std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec = {},
+                                                     std::string* note = nullptr);
+
+// True when `dir` is a folder that Xapian started to create a database in
+// but that has no version file (`iamglass`): nothing was ever committed there.
+bool uncreated_database(const std::string& dir);
 
 class IndexWriter {
  public:

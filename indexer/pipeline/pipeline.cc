@@ -47,7 +47,6 @@ std::string megabytes(std::uint64_t bytes) {
 }  // namespace
 
 IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& diag, const IndexOptions& options) {
-  namespace fs = std::filesystem;
   const auto start = std::chrono::steady_clock::now();
   IndexSummary summary;
   summary.threads = options.threads != 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
@@ -58,7 +57,10 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   // The target is opened first: holding it holds the index's write lock.
   const std::string shard_spec =
       options.shards != 0 ? std::to_string(options.shard) + "/" + std::to_string(options.shards) : std::string();
-  std::unique_ptr<Xapian::WritableDatabase> db = open_index(path, shard_spec);
+  std::string recreated;
+  std::unique_ptr<Xapian::WritableDatabase> db = open_index(path, shard_spec, &recreated);
+  if (!recreated.empty()) summary.recovered.push_back(recreated);
+  ShardWriters::remove_leftovers(path);
   const bool new_index = db->get_doccount() == 0;
 
   // This run, and what an earlier unfinished run left (docs/INGESTION.md).
@@ -96,6 +98,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
         throw UnfinishedRun(path + " has " + what + ": run again with --resume to continue it, or --restart to start over");
       case Unfinished::Restart:
         summary.note = "discarded " + what;
+        ShardWriters::discard(path, options.on_step);  // also when this run writes with one writer
         break;
       case Unfinished::Resume:
         resume(*leftover.run, *leftover.checkpoint, "build");
@@ -104,10 +107,14 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
         break;
     }
   } else {
-    std::error_code ec;
     // Shards with nothing committed (killed before the first checkpoint), or
     // stale ones next to an index merged since: nothing to keep.
-    if (leftover.exists) fs::remove_all(path + ".shards", ec);
+    if (leftover.exists) {
+      if (new_index)
+        summary.recovered.push_back("discarded the shards of an earlier build of " + path +
+                                    " that had committed nothing (interrupted before its first checkpoint)");
+      ShardWriters::discard(path, options.on_step);
+    }
     const auto earlier = RunRecord::from_json(db->get_metadata(std::string(kMetaRun)));
     const auto last = Checkpoint::from_json(db->get_metadata(std::string(kMetaCheckpoint)));
     const bool unfinished = earlier && last && last->run == earlier->id && !last->done;
@@ -137,6 +144,8 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   if (use_shards) {
     shards = std::make_unique<ShardWriters>(path, std::move(db), mode, options.sync,
                                             Metadata{{std::string(kMetaRun), run_json}});
+    shards->set_step_hook(options.on_step);
+    summary.recovered.insert(summary.recovered.end(), shards->notes().begin(), shards->notes().end());
     if (resume_at) present = shards->keys();
   } else {
     writer = std::make_unique<IndexWriter>(std::move(db));

@@ -38,6 +38,8 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace fahras::pipeline {
 
@@ -74,6 +76,10 @@ struct IndexOptions {
   // Called from the pipeline's write stage, at most every `progress_every_s`.
   std::function<void(const Progress&)> on_progress;
   double progress_every_s = 0.25;
+  // Tests: called at each step of finishing a shard build ("committed",
+  // "compacted", "set aside", "swapped", "merged", "discarding"; see
+  // ShardWriters); throwing from it leaves the state a crash there leaves.
+  std::function<void(std::string_view step)> on_step;
 };
 
 struct IndexSummary {
@@ -97,6 +103,8 @@ struct IndexSummary {
   std::string resumed_from;           // when that run started (UTC)
   bool nothing_to_resume = false;     // Resume: the last run over these inputs had finished (nothing done)
   std::string note;                   // what the run decided about an earlier unfinished run, if anything
+  std::vector<std::string> recovered;  // what a crash had left that the run repaired (an index or shards
+                                       // whose creation was interrupted), for stderr
   std::uint64_t pruned_articles = 0, pruned_passages = 0;
   std::string prune_skipped;          // why --prune did not prune, if it did not
 };

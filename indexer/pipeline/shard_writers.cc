@@ -1,5 +1,6 @@
 #include "pipeline/shard_writers.h"
 
+#include "pipeline/index_writer.h"
 #include "schema/schema.h"
 
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 
 namespace fahras::pipeline {
 namespace fs = std::filesystem;
@@ -51,17 +53,38 @@ ShardsState ShardWriters::inspect(const std::string& index_path) {
   state.exists = fs::is_directory(dir, ec);
   if (!state.exists) return state;
   for (const auto& [n, path] : shard_dirs(dir)) {
+    if (uncreated_database(path.string())) {  // killed while Xapian created it: holds nothing
+      ++state.uncreated;
+      continue;
+    }
     try {
       Xapian::Database db(path.string());
       state.documents += db.get_doccount();
       if (!state.run) state.run = RunRecord::from_json(db.get_metadata(std::string(kMetaRun)));
       const auto c = Checkpoint::from_json(db.get_metadata(std::string(kMetaCheckpoint)));
       if (c && (!state.checkpoint || c->position.ordinal < state.checkpoint->position.ordinal)) state.checkpoint = c;
-    } catch (const Xapian::Error&) {
-      // created but never written (killed while creating it): holds nothing
+    } catch (const Xapian::Error& e) {
+      throw std::runtime_error("cannot read the shard " + path.string() + " of an unfinished build: " +
+                               e.get_description() + "; --restart discards the build and starts over");
     }
   }
   return state;
+}
+
+void ShardWriters::discard(const std::string& index_path, const StepHook& step) {
+  const std::string dir = index_path + ".shards", discarded = dir + ".discarded";
+  std::error_code ec;
+  fs::remove_all(discarded, ec);
+  if (!fs::exists(dir, ec)) return;
+  fs::rename(dir, discarded);
+  if (step) step("discarding");
+  fs::remove_all(discarded, ec);
+}
+
+void ShardWriters::remove_leftovers(const std::string& index_path) {
+  std::error_code ec;
+  fs::remove_all(index_path + ".shards.discarded", ec);
+  fs::remove_all(index_path + ".compacted", ec);
 }
 
 ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::WritableDatabase> target, Mode mode,
@@ -69,32 +92,38 @@ ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::Writa
     : path_(std::move(index_path)), shards_dir_(path_ + ".shards"), target_(std::move(target)), sync_(sync),
       metadata_(std::move(metadata)), local_(std::make_unique<Local>()) {
   std::error_code ec;
-  fs::remove_all(path_ + ".compacted", ec);  // a crashed merge's partial output (we hold the index lock)
+  remove_leftovers(path_);
   if (mode == Mode::Fresh) {
-    fs::remove_all(shards_dir_, ec);  // a crashed build's leftovers
+    discard(path_);  // a crashed build's leftovers
     fs::create_directories(shards_dir_);
     return;
   }
   fs::create_directories(shards_dir_);
+  // A crashed merge's output and the empty target it replaced (we hold the index lock).
+  fs::remove_all(shards_dir_ + "/merged", ec);
+  fs::remove_all(shards_dir_ + "/replaced", ec);
+  std::size_t uncreated = 0;
   for (const auto& [n, path] : shard_dirs(shards_dir_)) {
-    try {
-      Shard& s = shards_.emplace_back();
-      s.db = Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
-    } catch (const Xapian::DatabaseOpeningError&) {
-      shards_.pop_back();
-      fs::remove_all(path, ec);  // never written: nothing to keep
+    if (uncreated_database(path.string())) {  // killed while Xapian created it: nothing to keep
+      fs::remove_all(path);
+      ++uncreated;
     }
   }
+  if (uncreated != 0)
+    notes_.push_back("removed " + std::to_string(uncreated) + " shard" + (uncreated == 1 ? "" : "s") + " of " + path_ +
+                     " whose creation was interrupted (nothing committed)");
   // Renumber so that shard-N is shards_[N] (new ones are named by their index).
-  for (std::size_t i = 0; i < shards_.size(); ++i) shards_[i].db.close();
+  // Each step is a rename: a crash here leaves shards that are renumbered again.
   const auto dirs = shard_dirs(shards_dir_);
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     const fs::path want = fs::path(shards_dir_) / ("shard-" + std::to_string(i));
     if (dirs[i].second != want) fs::rename(dirs[i].second, want);
   }
-  for (std::size_t i = 0; i < shards_.size(); ++i)
-    shards_[i].db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
-                                             Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    Shard& s = shards_.emplace_back();
+    s.db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
+                                    Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+  }
 }
 
 ShardWriters::~ShardWriters() {
@@ -191,33 +220,45 @@ Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
     shards_[i].db.commit();
     shards_[i].db.close();
   });
-  Xapian::Database all;
-  for (std::size_t i = 0; i < shards_.size(); ++i)
-    all.add_database(Xapian::Database(shards_dir_ + "/shard-" + std::to_string(i)));
-  // Compact into a sibling folder, then swap it in while still holding the lock
-  // of the (empty) target until the last moment. A crash in between leaves the
-  // shards, which --resume merges again.
-  const std::string compacted = path_ + ".compacted";
+  if (step_) step_("committed");
+  // Compact into <index>.shards/merged, then swap it in: two renames, each
+  // atomic, while holding the lock of the (empty) target until the last
+  // moment. A crash before the second leaves the shards (all at the final
+  // checkpoint), which --resume merges again; <index> is then the empty
+  // target or missing, never half removed.
   if (shards_.empty()) {
     for (const auto& [key, value] : all_metadata) target_->set_metadata(key, value);
     target_->commit();
     target_->close();
   } else {
-    all.compact(compacted);
+    const std::string merged = shards_dir_ + "/merged", replaced = shards_dir_ + "/replaced";
+    std::error_code ec;
+    fs::remove_all(merged, ec);
+    fs::remove_all(replaced, ec);
+    {
+      Xapian::Database all;
+      for (std::size_t i = 0; i < shards_.size(); ++i)
+        all.add_database(Xapian::Database(shards_dir_ + "/shard-" + std::to_string(i)));
+      all.compact(merged);
+    }
+    if (step_) step_("compacted");
     target_->close();
-    fs::remove_all(path_);
-    fs::rename(compacted, path_);
+    fs::rename(path_, replaced);
+    if (step_) step_("set aside");
+    fs::rename(merged, path_);
+    if (sync_) sync_dir(fs::absolute(path_).parent_path().string());
+    if (step_) step_("swapped");
   }
   target_.reset();
-  Xapian::WritableDatabase final_db(path_, Xapian::DB_OPEN);
+  Xapian::WritableDatabase final_db(path_, Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
   for (const auto& [key, value] : all_metadata) final_db.set_metadata(key, value);
   final_db.commit();
   const Xapian::doccount n = final_db.get_doccount();
   final_db.close();
   shards_.clear();
   finished_ = true;
-  std::error_code ec;
-  fs::remove_all(shards_dir_, ec);
+  if (step_) step_("merged");
+  discard(path_, step_);
   return n;
 }
 

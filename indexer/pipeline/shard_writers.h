@@ -10,6 +10,19 @@
 // first and held open, so its Xapian lock keeps a second fahras-index out for
 // the whole run.
 //
+// Every state a crash (kill -9) can leave is one the next run handles
+// (docs/INGESTION.md, "What a crash can leave"):
+//  - a shard folder without Xapian's version file (killed while Xapian created
+//    it): nothing was committed there; it is skipped and removed;
+//  - the merge: the shards are compacted into <index>.shards/merged, then the
+//    (empty) target is renamed to <index>.shards/replaced and merged renamed
+//    to <index>: each step is one rename, so <index> is the empty target,
+//    missing (recreated empty by the next run), or the merged index; a resumed
+//    run removes merged and replaced and merges again;
+//  - removing shards (discard()): <index>.shards is renamed to
+//    <index>.shards.discarded first, so shards are never half removed; a
+//    leftover .discarded is removed by the next run (remove_leftovers()).
+//
 // Checkpoints (checkpoint.h): commit() commits every shard with the given
 // metadata (the run record and the checkpoint), so an interrupted build can be
 // resumed: open(..., Resume) reopens the shards of the crashed build. Commits
@@ -33,10 +46,12 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -45,12 +60,17 @@ namespace fahras::pipeline {
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
+// Called at each step of finish() and discard() with the step's name; tests
+// throw from it to leave the state a crash at that point leaves.
+using StepHook = std::function<void(std::string_view step)>;
+
 // What the shards of an interrupted build hold (inspect()).
 struct ShardsState {
   bool exists = false;                 // <index>.shards is there
   std::optional<RunRecord> run;        // from any shard that has one
   std::optional<Checkpoint> checkpoint;  // the oldest committed checkpoint of the shards
   std::uint64_t documents = 0;         // committed passages in all shards
+  std::size_t uncreated = 0;           // shard folders without a version file (nothing committed)
 };
 
 class ShardWriters {
@@ -65,7 +85,24 @@ class ShardWriters {
   ~ShardWriters();
 
   // Reads the shards of `index_path` (if any) without opening them for writing.
+  // A shard that has a version file but cannot be opened (damaged, not a
+  // crash: Xapian's commits are atomic) throws std::runtime_error naming it.
   static ShardsState inspect(const std::string& index_path);
+
+  // Removes <index>.shards: renames it to <index>.shards.discarded, then
+  // removes that, so a crash never leaves some shards of a build without the
+  // others. Call while holding the index's lock.
+  static void discard(const std::string& index_path, const StepHook& step = {});
+
+  // Removes what a crashed run may have left beside the index and no run
+  // needs: <index>.shards.discarded, <index>.compacted (older versions' merge
+  // output). Call while holding the index's lock.
+  static void remove_leftovers(const std::string& index_path);
+
+  // What the constructor repaired (shards whose creation was interrupted), for the user.
+  const std::vector<std::string>& notes() const { return notes_; }
+
+  void set_step_hook(StepHook step) { step_ = std::move(step); }
 
   // The article keys (XA terms without their prefix) the reopened shards hold.
   std::unordered_set<std::string> keys() const;
@@ -106,6 +143,8 @@ class ShardWriters {
   std::unique_ptr<Local> local_;
   std::atomic<std::uint64_t> passages_{0};
   bool finished_ = false;
+  std::vector<std::string> notes_;
+  StepHook step_;
 };
 
 }  // namespace fahras::pipeline

@@ -333,6 +333,7 @@ int main(int argc, char** argv) {
   }
 
   if (progress) std::fprintf(stderr, "\n");
+  for (const std::string& r : s.recovered) std::fprintf(stderr, "fahras-index: %s\n", r.c_str());
   if (!s.note.empty() && (!quiet || s.nothing_to_resume)) std::fprintf(stderr, "fahras-index: %s\n", s.note.c_str());
   if (s.nothing_to_resume) {
     std::printf("index %s holds %llu passages; nothing to resume\n", options.index_path.c_str(),

@@ -12,9 +12,11 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -31,6 +33,7 @@ struct Options {
   pipeline::Unfinished unfinished = pipeline::Unfinished::Refuse;
   bool parallel = true, prune = false;
   std::uint64_t interrupt_after = 0;  // articles (0: never)
+  std::string interrupt_at;           // a step of finishing a shard build (IndexOptions::on_step)
   std::uint64_t commit_every = 7;
 };
 
@@ -49,6 +52,10 @@ pipeline::IndexSummary index(const std::vector<fs::path>& inputs, const fs::path
   options.parallel_writers = o.parallel;
   options.prune = o.prune;
   options.run_options = "test";
+  if (!o.interrupt_at.empty())
+    options.on_step = [&](std::string_view step) {
+      if (step == o.interrupt_at) throw Interrupted();
+    };
   if (o.interrupt_after != 0) {
     options.progress_every_s = 0;
     options.on_progress = [&](const pipeline::Progress& p) {
@@ -281,4 +288,189 @@ TEST_CASE("fahras-index names an unwritable index path and exits with 1", "[pipe
                                 d.path());
   CHECK(r.code == 1);
   CHECK_THAT(r.err, Catch::Contains("cannot open the index") && Catch::Contains("Not a directory"));
+}
+
+// What kill -9 can leave (docs/INGESTION.md, "What a crash can leave"), made by
+// hand or by throwing at a step of the merge: each must be handled by the next
+// run, never fail with an internal Xapian error.
+
+namespace {
+
+// A database folder as Xapian leaves it when killed while creating it: the
+// lock file, the version file still under its temporary name, empty tables.
+void uncreated_database(const fs::path& dir) {
+  fs::create_directories(dir);
+  std::ofstream(dir / "flintlock");
+  std::ofstream(dir / "v.tmp") << "\x0f\x0dXapian Glass";
+  std::ofstream(dir / "termlist.glass");
+  std::ofstream(dir / "postlist.glass");
+}
+
+bool mentions(const std::vector<std::string>& notes, const std::string& what) {
+  for (const std::string& n : notes)
+    if (n.find(what) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("an index whose creation was interrupted (no iamglass) is created anew", "[pipeline][resume][crash]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 30));
+  const fs::path clean = d.path() / "clean";
+  index({d.path() / "a.jsonl"}, clean, {});
+  const auto want = contents(clean);
+  for (const auto unfinished : {pipeline::Unfinished::Refuse, pipeline::Unfinished::Resume, pipeline::Unfinished::Restart})
+    for (bool parallel : {true, false}) {
+      CAPTURE(static_cast<int>(unfinished), parallel);
+      const fs::path idx = d.path() / ("idx-" + std::to_string(static_cast<int>(unfinished)) + (parallel ? "p" : "s"));
+      uncreated_database(idx);
+      Options o;
+      o.unfinished = unfinished;
+      o.parallel = parallel;
+      const pipeline::IndexSummary s = index({d.path() / "a.jsonl"}, idx, o);
+      CHECK(mentions(s.recovered, "creation was interrupted"));
+      CHECK(s.articles == 30);
+      CHECK(contents(idx) == want);
+      CHECK_FALSE(fs::exists(idx / "v.tmp"));
+    }
+  // An empty folder, or one with only the lock file: Xapian creates the index there.
+  fs::create_directories(d.path() / "empty");
+  std::ofstream(d.path() / "lock-only" / "flintlock");
+  for (const char* name : {"empty", "lock-only"}) {
+    const pipeline::IndexSummary s = index({d.path() / "a.jsonl"}, d.path() / name, {});
+    CHECK(s.recovered.empty());
+    CHECK(contents(d.path() / name) == want);
+  }
+  // The command line says so on stderr, also with --quiet.
+  uncreated_database(d.path() / "cli");
+  const test::Run r = test::run(test::bin("fahras-index") + " --quiet --index '" + (d.path() / "cli").string() + "' '" +
+                                    (d.path() / "a.jsonl").string() + "'",
+                                d.path());
+  CHECK(r.code == 0);
+  CHECK_THAT(r.err, Catch::Contains("creation was interrupted"));
+  CHECK(contents(d.path() / "cli") == want);
+}
+
+TEST_CASE("a folder with Xapian tables but no iamglass is not taken for an interrupted creation", "[pipeline][resume]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 3));
+  const fs::path idx = d.path() / "idx";
+  uncreated_database(idx);
+  std::ofstream(idx / "postlist.glass") << "data of a damaged database";
+  try {
+    index({d.path() / "a.jsonl"}, idx, {});
+    FAIL("not refused");
+  } catch (const std::runtime_error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("no version file (iamglass)") && Catch::Contains("damaged"));
+  }
+  CHECK(fs::file_size(idx / "postlist.glass") > 0);  // left alone
+}
+
+TEST_CASE("shards whose creation was interrupted hold nothing: skipped, removed, the build resumed", "[pipeline][resume][crash]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 60));
+  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
+  const std::vector<fs::path> inputs = {d.path() / "a.jsonl", d.path() / "b.jsonl"};
+  const fs::path clean = d.path() / "clean";
+  index(inputs, clean, {});
+  const auto want = contents(clean);
+
+  SECTION("next to committed shards") {
+    const fs::path idx = d.path() / "idx";
+    Options o;
+    o.interrupt_after = 50;
+    CHECK_THROWS_AS(index(inputs, idx, o), Interrupted);
+    fs::create_directories(idx.string() + ".shards/shard-7");  // killed right after mkdir
+    uncreated_database(idx.string() + ".shards/shard-8");      // killed while Xapian created it
+    o.interrupt_after = 0;
+    CHECK_THROWS_AS(index(inputs, idx, o), pipeline::UnfinishedRun);  // committed work: --resume or --restart
+    o.unfinished = pipeline::Unfinished::Resume;
+    const pipeline::IndexSummary s = index(inputs, idx, o);
+    CHECK(s.resumed);
+    CHECK(mentions(s.recovered, "removed 2 shards"));
+    CHECK(contents(idx) == want);
+    CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+  }
+  SECTION("before the first commit: the build starts from scratch") {
+    for (const auto unfinished : {pipeline::Unfinished::Refuse, pipeline::Unfinished::Resume}) {
+      const fs::path idx = d.path() / ("idx" + std::to_string(static_cast<int>(unfinished)));
+      uncreated_database(idx);                                // the target too
+      fs::create_directories(idx.string() + ".shards");      // killed before the first shard
+      uncreated_database(idx.string() + ".shards/shard-0");  // or while creating it
+      Options o;
+      o.unfinished = unfinished;
+      const pipeline::IndexSummary s = index(inputs, idx, o);
+      CHECK_FALSE(s.resumed);
+      CHECK(s.articles == 105);
+      CHECK(mentions(s.recovered, "committed nothing"));
+      CHECK(contents(idx) == want);
+      CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+    }
+  }
+}
+
+TEST_CASE("a crash at any step of the merge is finished by --resume, and a plain run does not fail on it", "[pipeline][resume][crash]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 60));
+  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
+  const std::vector<fs::path> inputs = {d.path() / "a.jsonl", d.path() / "b.jsonl"};
+  const fs::path clean = d.path() / "clean";
+  index(inputs, clean, {});
+  const auto want = contents(clean);
+  for (const char* step : {"committed", "compacted", "set aside", "swapped", "merged", "discarding"})
+    for (const auto next : {pipeline::Unfinished::Refuse, pipeline::Unfinished::Resume}) {
+      CAPTURE(step, static_cast<int>(next));
+      const fs::path idx = d.path() / (std::string(step) + "-" + std::to_string(static_cast<int>(next)));
+      Options o;
+      o.interrupt_at = step;
+      CHECK_THROWS_AS(index(inputs, idx, o), Interrupted);
+      const std::string what = step;
+      if (what == "committed") {  // killed while compacting: a partial merged index
+        uncreated_database(idx.string() + ".shards/merged");
+        std::ofstream(idx.string() + ".shards/merged/postlist.glass") << "part of a table";
+      }
+      if (what == "set aside") CHECK_FALSE(fs::exists(idx));  // between the two renames
+      if (what == "discarding") CHECK(fs::exists(idx.string() + ".shards.discarded"));
+      o.interrupt_at.clear();
+      o.unfinished = next;
+      const bool merged = what == "swapped" || what == "merged" || what == "discarding";
+      if (next == pipeline::Unfinished::Refuse && !merged) {
+        // The build is not merged yet: refused, as any unfinished build.
+        CHECK_THROWS_AS(index(inputs, idx, o), pipeline::UnfinishedRun);
+        o.unfinished = pipeline::Unfinished::Resume;
+      }
+      const pipeline::IndexSummary s = index(inputs, idx, o);
+      if (o.unfinished == pipeline::Unfinished::Resume) {
+        CHECK((s.nothing_to_resume || s.resumed));
+        CHECK(s.nothing_to_resume == merged);
+        CHECK(s.articles == 0);
+      }
+      CHECK(contents(idx) == want);
+      CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+      CHECK_FALSE(fs::exists(idx.string() + ".shards.discarded"));
+    }
+}
+
+TEST_CASE("a --restart killed while discarding the old shards leaves none of them", "[pipeline][resume][crash]") {
+  TempDir d;
+  d.write("a.jsonl", jsonl("a", 0, 40));
+  const fs::path idx = d.path() / "idx";
+  const fs::path clean = d.path() / "clean";
+  index({d.path() / "a.jsonl"}, clean, {});
+  Options o;
+  o.interrupt_after = 20;
+  CHECK_THROWS_AS(index({d.path() / "a.jsonl"}, idx, o), Interrupted);
+  o.interrupt_after = 0;
+  o.unfinished = pipeline::Unfinished::Restart;
+  o.interrupt_at = "discarding";
+  CHECK_THROWS_AS(index({d.path() / "a.jsonl"}, idx, o), Interrupted);
+  CHECK_FALSE(fs::exists(idx.string() + ".shards"));  // set aside whole, never half removed
+  o.interrupt_at.clear();
+  o.unfinished = pipeline::Unfinished::Resume;
+  const pipeline::IndexSummary s = index({d.path() / "a.jsonl"}, idx, o);
+  CHECK_FALSE(s.resumed);
+  CHECK(s.articles == 40);
+  CHECK(contents(idx) == contents(clean));
+  CHECK_FALSE(fs::exists(idx.string() + ".shards.discarded"));
 }
