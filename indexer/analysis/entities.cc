@@ -403,8 +403,10 @@ struct Scan {
     int words = 0;
     std::size_t end2 = j;  // the end after two words
     int words2 = 0;
+    // After a given name (before > 0), the gap to the first word counts too.
+    const bool continues = before > 0;
     while (k < n() && words < max_words) {
-      if (k > j && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
+      if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       if (connector(k) && k + 1 < n() && joins_words(text, tokens[k].end, tokens[k + 1].begin)) {
         ++k;
         continue;
@@ -422,7 +424,8 @@ struct Scan {
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
       // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.
-      if (k > j && !after_connector && starts_with(tokens[k].norm, "و") && !(given[k] && given[k]->clitic_bytes == 0))
+      if ((k > j || continues) && !after_connector && starts_with(tokens[k].norm, "و") &&
+          !(given[k] && given[k]->clitic_bytes == 0))
         break;
       if (!after_connector && suffixed(k)) break;
       ++words;

@@ -97,7 +97,11 @@ std::vector<std::string> person_keys(std::span<const std::string_view> norms) {
 
 std::string person_id(const std::vector<std::string>& keys) {
   if (keys.empty()) return {};
-  return keys.size() == 1 ? keys[0] : keys.front() + " " + keys.back();
+  if (keys.size() == 1) return keys[0];
+  // "X بن Y …": X and the father's name, so محمد بن نايف and محمد بن نايف بن
+  // عبدالعزيز are one person; otherwise first and last name.
+  if (keys.size() >= 3 && (keys[1] == "بن" || keys[1] == "ابن" || keys[1] == "بنت")) return keys[0] + " " + keys[2];
+  return keys.front() + " " + keys.back();
 }
 
 bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b) {

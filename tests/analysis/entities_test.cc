@@ -77,6 +77,7 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A given name and a surname, with connectors.
       {"وقال محمد بن عبد الكريم الخطابي", {"person:محمد بن عبد الكريم الخطابي"}},
       {"استقبل الملك سلمان بن عبد العزيز الوفد", {"person:سلمان بن عبد العزيز"}},
+      {"واستقبل الأمير سعود، وسمو الأمير خالد الفيصل الوفد", {"person:سعود", "person:خالد الفيصل"}},  // not "سعود، وسمو"
       // Place after a cue; a camp keeps مخيم.
       {"في مدينة منبج شمال حلب", {"place:منبج", "place:حلب"}},
       {"في بلدة كفرنبل بريف إدلب", {"place:كفرنبل", "place:إدلب"}},
