@@ -290,7 +290,9 @@ std::optional<Point> digit_date_at(std::span<const Token> t, std::size_t i) {
       if (c == '.') {
         ++p;
       } else if (c >= '0' && c <= '9') {
-        part[p] = part[p] * 10 + (c - '0');
+        // Only parts of at most 4 digits can make a date: stop accumulating
+        // beyond that (a long digit run would overflow an int).
+        if (len[p] < 4) part[p] = part[p] * 10 + (c - '0');
         ++len[p];
       } else {
         return std::nullopt;

@@ -288,3 +288,15 @@ TEST_CASE("dates: extract appends to the caller's vector", "[dates]") {
   CHECK(out[2].year == 2020);
   CHECK(out[2].month == 4);
 }
+
+TEST_CASE("a dotted digit run too long for a date is not one, and does not overflow", "[dates]") {
+  // Found by tests/fuzz/dates_fuzz (signed overflow in the dotted-date parser).
+  static thread_local fahras::analysis::Analyzer analyzer;
+  const fahras::analysis::DateExtractor extractor;
+  for (const char* text : {"12.5.227777777777777777777", "1.2.99999999999", "123456789012.5.2020"}) {
+    INFO(text);
+    std::vector<fahras::analysis::DateMention> found;
+    extractor.extract(analyzer.analyze(text), found);
+    CHECK(found.empty());
+  }
+}
