@@ -344,7 +344,7 @@ struct Scan {
   std::span<const Token> tokens;
   std::vector<signed char>& covered;  // 0 free, 1 gazetteer place/org/person, 2 rule entity
   std::vector<Entity>& out;
-  std::vector<std::optional<GazetteerMatch>> given;  // given-name matches by start token
+  std::vector<std::optional<GazetteerMatch>>& given;  // given-name matches by start token
   const std::vector<EntityExtractor::Known>* article = nullptr;  // the article's people and organizations
 
   std::size_t n() const { return tokens.size(); }
@@ -469,7 +469,7 @@ struct Scan {
 
   // A person named by tokens [j, k): needs two words, or one known given name.
   // An ordinary word: a frequent word of the news (common-words.tsv) that is not a given name.
-  mutable std::vector<signed char> common_memo;  // -1 unknown, else the answer
+  std::vector<signed char>& common_memo;  // -1 unknown, else the answer
   bool common(std::size_t i) const {
     if (common_memo[i] >= 0) return common_memo[i] != 0;
     const bool c = common_uncached(i);
@@ -567,9 +567,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   ++t_generation;
   const Lists& l = lists();
   covered_.assign(tokens.size(), 0);
-  Scan s{gazetteer_, l, text, tokens, covered_, out, {}, &article_, {}};
-  s.given.assign(tokens.size(), std::nullopt);
-  s.common_memo.assign(tokens.size(), -1);
+  given_.assign(tokens.size(), std::nullopt);
+  common_memo_.assign(tokens.size(), -1);
+  Scan s{gazetteer_, l, text, tokens, covered_, out, given_, &article_, common_memo_};
 
   // 1. Gazetteer names, longest first, left to right.
   for (std::size_t i = 0; i < tokens.size();) {
@@ -598,7 +598,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   }
 
   // 2-5. Rules, left to right over what the gazetteer left.
-  std::vector<Entity> found;
+  std::vector<Entity>& found = found_;
+  found.clear();
   found.swap(out);  // gazetteer entities; rules append to `out`, merged below
   auto remember = [&](const Entity& e, std::span<const Token> toks) {
     if (e.type == EntityType::Place) return;
@@ -828,9 +829,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
 }
 
 std::string EntityExtractor::resolve(std::string_view name, EntityType type) const {
-  if (const auto entry = gazetteer_.find(name, type)) return gazetteer_.entry(*entry).id;
   Analyzer analyzer(AnalyzerOptions{.stem_cache = 0});
   const auto tokens = analyzer.analyze(name);
+  // A gazetteer name or alias, the whole of `name` (as Gazetteer::find, on these tokens).
+  if (const auto m = gazetteer_.match_at(name, tokens, 0);
+      m && m->end == tokens.size() && gazetteer_.entry(m->entry).type == type)
+    return gazetteer_.entry(m->entry).id;
   std::vector<std::string_view> words;
   for (const Token& t : tokens)
     if (t.kind != TokenKind::Symbol) words.push_back(t.norm);

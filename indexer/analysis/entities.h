@@ -44,6 +44,7 @@
 #include "analysis/token.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -93,7 +94,11 @@ class EntityExtractor {
  private:
   const Gazetteer& gazetteer_;
   std::vector<Known> article_;  // people and organizations of this article
+  // Per-text working buffers, kept to reuse their memory.
   std::vector<signed char> covered_;
+  std::vector<std::optional<GazetteerMatch>> given_;
+  std::vector<signed char> common_memo_;
+  std::vector<Entity> found_;
 };
 
 }  // namespace fahras::analysis

@@ -64,12 +64,10 @@ std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
     if (code_points(v) >= 3) out[n++] = v;
   };
   std::string_view rest = norm;
-  bool conj = false;
   for (std::string_view c : kConj)
     if (starts_with(rest, c)) {
       rest.remove_prefix(c.size());
       add(rest);
-      conj = true;
       break;
     }
   for (std::string_view p : kPrep)
@@ -77,7 +75,6 @@ std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
       add(rest.substr(p.size()));
       break;
     }
-  (void)conj;
   return n;
 }
 
