@@ -1,5 +1,7 @@
-// Per-stage throughput of the analyser on the bundled seed articles
-// (SetBytesProcessed: the MB/s column is input text per second, one thread).
+// Per-stage throughput of the analyser on the bundled seed articles, or on the
+// UTF-8 text file named by $FAHRAS_BENCH_TEXT (e.g. a day of SaudiNewsNet:
+// scripts/bench-text writes one). SetBytesProcessed: the MB/s column is input
+// text per second, one thread.
 #include "analysis/analyzer.h"
 #include "analysis/dates.h"
 #include "analysis/entities.h"
@@ -9,29 +11,61 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
 using namespace fahras;
 
-const std::string& seed_text() {
-  static const std::string text = [] {
-    std::string all;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(FAHRAS_SOURCE_DIR) + "/corpora/seeds")) {
-      std::ifstream f(e.path(), std::ios::binary);
-      std::ostringstream s;
-      s << f.rdbuf();
-      all += s.str();
-      all += "\n";
-    }
-    return all;
-  }();
-  return text;
+struct BenchText {
+  std::string text;                   // all of it, articles joined by '\n'
+  std::vector<std::string> articles;  // one per seed file, or per '\f'-separated block
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
 }
+
+const BenchText& bench_text() {
+  static const BenchText t = [] {
+    BenchText out;
+    if (const char* path = std::getenv("FAHRAS_BENCH_TEXT"); path != nullptr && *path != '\0') {
+      const std::string all = read_file(path);
+      if (all.empty()) {
+        std::fprintf(stderr, "FAHRAS_BENCH_TEXT=%s: cannot read it, or it is empty\n", path);
+        std::exit(2);
+      }
+      std::size_t begin = 0;
+      while (begin < all.size()) {
+        std::size_t end = all.find('\f', begin);
+        if (end == std::string::npos) end = all.size();
+        if (end > begin) out.articles.emplace_back(all, begin, end - begin);
+        begin = end + 1;
+      }
+    } else {
+      for (const auto& e : std::filesystem::directory_iterator(std::string(FAHRAS_SOURCE_DIR) + "/corpora/seeds"))
+        out.articles.push_back(read_file(e.path().string()));
+    }
+    for (const std::string& a : out.articles) {
+      out.text += a;
+      out.text += "\n";
+    }
+    return out;
+  }();
+  return t;
+}
+
+const std::string& seed_text() { return bench_text().text; }
+const std::vector<std::string>& articles() { return bench_text().articles; }
 
 void BM_Normalize(benchmark::State& state) {
   const analysis::Normalizer normalizer;
@@ -87,15 +121,24 @@ BENCHMARK(BM_ExtractFigures);
 void BM_ExtractEntities(benchmark::State& state) {
   analysis::Analyzer analyzer;
   analysis::EntityExtractor extractor;
-  const std::string& text = seed_text();
-  const auto tokens = analyzer.analyze(text);
+  // Article by article, as the pipeline does; the analysis (tokens are views
+  // into the analyser's buffers) is not timed.
   std::vector<analysis::Entity> entities;
+  std::size_t found = 0;
   for (auto _ : state) {
-    extractor.begin_article();
-    extractor.extract(text, tokens, entities);
-    benchmark::DoNotOptimize(entities.data());
+    found = 0;
+    for (const std::string& a : articles()) {
+      state.PauseTiming();
+      const auto tokens = analyzer.analyze(a);
+      state.ResumeTiming();
+      extractor.begin_article();
+      extractor.extract(a, tokens, entities);
+      found += entities.size();
+      benchmark::DoNotOptimize(entities.data());
+    }
   }
-  state.counters["entities"] = static_cast<double>(entities.size());
+  const std::string& text = seed_text();
+  state.counters["entities"] = static_cast<double>(found);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ExtractEntities);
@@ -130,15 +173,25 @@ BENCHMARK(BM_SplitPassages);
 
 void BM_BuildDocuments(benchmark::State& state) {
   schema::DocumentBuilder builder;
-  schema::Article article;
-  article.id = "bench";
-  article.text = seed_text();
-  std::vector<Xapian::Document> docs;
-  for (auto _ : state) {
-    builder.build(article, docs);
-    benchmark::DoNotOptimize(docs.data());
+  std::vector<schema::Article> all(articles().size());
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    all[i].id = "bench-" + std::to_string(i);
+    all[i].text = articles()[i];
+    bytes += all[i].text.size();
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * article.text.size()));
+  std::vector<Xapian::Document> docs;
+  std::size_t passages = 0;
+  for (auto _ : state) {
+    passages = 0;
+    for (const schema::Article& article : all) {
+      builder.build(article, docs);
+      passages += docs.size();
+      benchmark::DoNotOptimize(docs.data());
+    }
+  }
+  state.counters["passages"] = static_cast<double>(passages);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 BENCHMARK(BM_BuildDocuments);
 
