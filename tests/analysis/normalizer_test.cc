@@ -134,6 +134,29 @@ TEST_CASE("normalizer appends to the caller's buffer", "[normalizer]") {
   CHECK(out == "XSاحمد لا");
 }
 
+TEST_CASE("a long text normalizes as its words do, on the fast path and off it", "[normalizer]") {
+  // Words are folded in one pass that gives up at the first code point off the
+  // Arabic/ASCII fast path; long texts are checked first. Both must agree with
+  // each other whatever the length and wherever such a code point is.
+  const std::string_view words[] = {"أكثر", "مِنْ", "٩٠٠٠", "معتقلٍ", "في", "ALHOL", "مخيّم", "الهول", "-", "الرقة"};
+  Normalizer norm;
+  for (const std::string_view tail : {std::string_view(""), std::string_view("ﻻ"), std::string_view("ＡＢ")}) {
+    std::string text, expected;
+    for (int round = 0; round < 20; ++round) {
+      for (const std::string_view w : words) {
+        text.append(w).push_back(' ');
+        expected += norm.normalize(w);
+        expected.push_back(' ');
+      }
+    }
+    text += tail;
+    expected += norm.normalize(tail);
+    CAPTURE(std::string(tail));
+    REQUIRE(text.size() > 256);
+    CHECK(norm.normalize(text) == expected);
+  }
+}
+
 TEST_CASE("normalizer output is valid UTF-8 when the input has invalid bytes", "[normalizer]") {
   // normalizer.h says invalid bytes are dropped; the implementation turns them
   // into U+FFFD (ICU's conversion). Either way the raw bytes must not survive
