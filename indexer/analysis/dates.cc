@@ -13,7 +13,9 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace fahras::analysis {
 namespace {
@@ -95,11 +97,13 @@ bool is_sep(const Token& t) {
   return t.kind == TokenKind::Symbol && (t.norm == "/" || t.norm == "-" || t.norm == "–");
 }
 
-// w is PREFIX + one of `bases` for a prefix in `prefixes`.
+// w is PREFIX + one of `bases` for a prefix in `prefixes`. Runs for nearly
+// every token several times, so it tests the few bases as suffixes first (one
+// comparison each, nearly always failing) and only then the many prefixes.
 template <std::size_t P, std::size_t B>
 bool prefixed_in(sv w, const std::array<sv, P>& prefixes, const std::array<sv, B>& bases) {
-  for (sv p : prefixes) {
-    if (w.size() > p.size() && w.starts_with(p) && in(bases, w.substr(p.size()))) return true;
+  for (sv b : bases) {
+    if (w.ends_with(b) && in(prefixes, w.substr(0, w.size() - b.size()))) return true;
   }
   return false;
 }
@@ -173,36 +177,55 @@ struct MonthSpan {
   bool ambiguous;
 };
 
+// Every word a month name can be, with and without a glued clitic: one hash
+// lookup per token instead of a binary search per clitic. `month` 0 is كانون /
+// تشرين, whose month the next word decides. A word that is both a name and a
+// clitic plus a name keeps the first reading, as trying them in order would.
+struct MonthWord {
+  int month;
+  bool ambiguous;
+};
+
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(sv s) const noexcept { return std::hash<sv>{}(s); }
+};
+using MonthWords = std::unordered_map<std::string, MonthWord, SvHash, std::equal_to<>>;
+
+const MonthWords& month_words(bool clitic) {
+  static const std::array<MonthWords, 2> maps = [] {
+    std::array<MonthWords, 2> m;
+    for (MonthWords& map : m) {
+      for (const MonthEntry& e : kMonths) map.emplace(std::string(e.w), MonthWord{e.month, e.ambiguous});
+      for (sv two : {sv("كانون"), sv("تشرين")}) map.emplace(std::string(two), MonthWord{0, false});
+    }
+    MonthWords& with = m[1];
+    const MonthWords bases = m[0];
+    for (sv p : kMonthClitics)
+      for (const auto& [w, mw] : bases)
+        if (w.size() >= 4) with.emplace(std::string(p) + w, mw);  // at least two letters remain: "اب"
+    return m;
+  }();
+  return maps[clitic ? 1 : 0];
+}
+
 // One month name starting at i (a two-word كانون/تشرين name included).
 std::optional<MonthSpan> month_word_at(std::span<const Token> t, std::size_t i, bool clitic) {
   const std::size_t n = t.size();
   if (i >= n || !is_word(t[i])) return std::nullopt;
-  auto base = [&](sv b) -> std::optional<MonthSpan> {
-    if (b == "كانون" || b == "تشرين") {
-      if (i + 1 >= n || !is_word(t[i + 1])) return std::nullopt;
-      const sv o = t[i + 1].norm;
-      int which = 0;
-      if (o == "الاول" || o == "اول") which = 1;
-      if (o == "الثاني" || o == "ثاني") which = 2;
-      if (which == 0) return std::nullopt;
-      const int m = b == "تشرين" ? 9 + which : (which == 1 ? 12 : 1);
-      return MonthSpan{i + 2, m, false};
-    }
-    const auto it = std::lower_bound(kMonths.begin(), kMonths.end(), MonthEntry{b, 0, false});
-    if (it == kMonths.end() || it->w != b) return std::nullopt;
-    return MonthSpan{i + 1, it->month, it->ambiguous};
-  };
-  const sv w = t[i].norm;
-  if (auto r = base(w)) return r;
-  if (clitic) {
-    for (sv p : kMonthClitics) {
-      // at least two letters (4 bytes) must remain: "اب"
-      if (w.size() >= p.size() + 4 && w.starts_with(p)) {
-        if (auto r = base(w.substr(p.size()))) return r;
-      }
-    }
-  }
-  return std::nullopt;
+  const MonthWords& words = month_words(clitic);
+  const auto it = words.find(t[i].norm);
+  if (it == words.end()) return std::nullopt;
+  if (it->second.month != 0) return MonthSpan{i + 1, it->second.month, it->second.ambiguous};
+  if (i + 1 >= n || !is_word(t[i + 1])) return std::nullopt;
+  const sv o = t[i + 1].norm;
+  int which = 0;
+  if (o == "الاول" || o == "اول") which = 1;
+  if (o == "الثاني" || o == "ثاني") which = 2;
+  if (which == 0) return std::nullopt;
+  const bool tishreen = t[i].norm.ends_with("تشرين");
+  const int m = tishreen ? 9 + which : (which == 1 ? 12 : 1);
+  return MonthSpan{i + 2, m, false};
 }
 
 // A month name plus an optional second name of the same month, joined by '/' or
