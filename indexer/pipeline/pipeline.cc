@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -53,6 +54,11 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, summary.threads);
   const std::size_t in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * summary.threads;
   const std::string& path = options.index_path;
+
+  // Read by Xapian when a writable database is opened. Not thread-safe
+  // (setenv): set here, before this run opens any database or starts a thread.
+  if (options.flush_threshold != 0 && std::getenv("XAPIAN_FLUSH_THRESHOLD") == nullptr)
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.flush_threshold).c_str(), 1);
 
   // The target is opened first: holding it holds the index's write lock.
   const std::string shard_spec =
@@ -145,6 +151,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
     shards = std::make_unique<ShardWriters>(path, std::move(db), mode, options.sync,
                                             Metadata{{std::string(kMetaRun), run_json}});
     shards->set_step_hook(options.on_step);
+    shards->set_segment_size(options.segment_passages);
     summary.recovered.insert(summary.recovered.end(), shards->notes().begin(), shards->notes().end());
     if (resume_at) present = shards->keys();
   } else {

@@ -71,6 +71,13 @@ struct IndexOptions {
   std::string run_options;             // the options that shape documents, as text (checked by Resume)
   std::uint64_t max_article_bytes = 8u << 20;  // longer articles are reported and skipped (memory); 0: no limit
   bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
+  // New index: a thread's shard database takes about this many passages, then
+  // the thread starts another; all are compacted at the end (0: one per thread).
+  std::uint64_t segment_passages = 20000;
+  // Xapian flushes a writer's postings every this many documents: sets
+  // XAPIAN_FLUSH_THRESHOLD for this process unless the environment sets it
+  // (0: Xapian's default, 10000). Measured in docs/BENCHMARKS.md.
+  std::uint32_t flush_threshold = 2000;
   std::uint32_t shard = 0, shards = 0;  // --shard K/N: keep only articles with shard_of(id, N) == K-1 (0/0: all)
   schema::BuildOptions build;
   // Called from the pipeline's write stage, at most every `progress_every_s`.

@@ -124,6 +124,7 @@ ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::Writa
     Shard& s = shards_.emplace_back();
     s.db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
                                     Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+    s.documents = s.db.get_doccount();
   }
 }
 
@@ -155,12 +156,14 @@ std::unordered_set<std::string> ShardWriters::keys() const {
   return out;
 }
 
+void ShardWriters::set_segment_size(std::uint64_t passages) { segment_ = passages; }
+
 ShardWriters::Shard& ShardWriters::local() {
   Shard*& mine = local_->shard.local();
   if (mine == nullptr) {
     std::lock_guard g(shards_lock_);
-    for (Shard& s : shards_) {  // a reopened shard no thread writes to yet
-      if (!s.claimed) {
+    for (Shard& s : shards_) {  // a reopened shard no thread writes to yet, not full
+      if (!s.claimed && (segment_ == 0 || s.documents < segment_)) {
         s.claimed = true;
         mine = &s;
         return s;
@@ -181,6 +184,14 @@ void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   std::lock_guard g(s.lock);  // uncontended except while replace() or commit() runs
   for (Xapian::Document& d : passages) s.db.add_document(d);
   passages_ += passages.size();
+  s.documents += passages.size();
+  if (segment_ != 0 && s.documents >= segment_) {
+    // Full: flushed now (its metadata keeps the last checkpoint, as after one
+    // of Xapian's own flushes), kept open for checkpoints, replace() and
+    // finish(); this thread's next add() starts a new shard.
+    s.db.commit();
+    local_->shard.local() = nullptr;
+  }
 }
 
 void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::Document>& passages) {

@@ -124,6 +124,14 @@ class ShardWriters {
   Xapian::doccount finish(const Metadata& metadata);
 
   std::uint64_t passages_added() const { return passages_; }
+
+  // A thread's shard takes at most about `passages` (0: no limit): then it is
+  // committed (as Xapian's own flush would) and the thread starts a new shard
+  // database; finish() compacts them all. Xapian's cost of adding a flush to a
+  // database grows with the database, so many small ones merged once are
+  // cheaper than one that keeps growing (measured: docs/BENCHMARKS.md). Set it
+  // before the first add().
+  void set_segment_size(std::uint64_t passages);
   std::size_t shards() const;
 
  private:
@@ -131,12 +139,14 @@ class ShardWriters {
     std::mutex lock;
     Xapian::WritableDatabase db;
     bool claimed = false;  // a thread writes to it (reopened shards wait for one)
+    std::uint64_t documents = 0;  // passages it holds or was given (for set_segment_size)
   };
   Shard& local();
 
   std::string path_, shards_dir_;
   std::unique_ptr<Xapian::WritableDatabase> target_;
   bool sync_;
+  std::uint64_t segment_ = 0;
   Metadata metadata_;
   mutable std::mutex shards_lock_;
   std::deque<Shard> shards_;  // deque: stable addresses as shards are added

@@ -197,6 +197,12 @@ int main(int argc, char** argv) {
        "a power loss may")
       ("in-flight", po::value(&options.max_in_flight)->value_name("N")->default_value(0),
        "articles in the pipeline at once, bounding memory (0: 4 per thread)")
+      ("segment", po::value(&options.segment_passages)->value_name("N")->default_value(20000),
+       "new index: each thread writes shard databases of about N passages, compacted into one at the "
+       "end (0: one per thread)")
+      ("flush", po::value(&options.flush_threshold)->value_name("N")->default_value(2000),
+       "Xapian flushes postings every N documents (XAPIAN_FLUSH_THRESHOLD, which overrides it; 0: "
+       "Xapian's default); smaller uses less memory")
       ("field", po::value(&fields)->value_name("NAME=KEY")->composing(),
        "JSON key for a field, e.g. --field id=url --field text=content "
        "(NAME: id, title, text, date, source, url); repeatable")

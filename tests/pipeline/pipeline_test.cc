@@ -26,7 +26,8 @@ struct Run {
   std::vector<std::string> reports;
 };
 
-Run index(const std::vector<fs::path>& inputs, const fs::path& idx, unsigned threads, bool parallel = true) {
+Run index(const std::vector<fs::path>& inputs, const fs::path& idx, unsigned threads, bool parallel = true,
+          std::uint64_t segment = pipeline::IndexOptions{}.segment_passages) {
   Run r;
   ingest::Diagnostics diag([&](ingest::Outcome, std::string_view where, std::string_view why) {
     r.reports.push_back(std::string(where) + " | " + std::string(why));
@@ -36,6 +37,7 @@ Run index(const std::vector<fs::path>& inputs, const fs::path& idx, unsigned thr
   options.index_path = idx.string();
   options.threads = threads;
   options.parallel_writers = parallel;
+  options.segment_passages = segment;
   r.summary = pipeline::build_index(source, diag, options);
   return r;
 }
@@ -76,14 +78,32 @@ TEST_CASE("a new index built by shards equals one built by a single writer", "[p
   }
 }
 
+TEST_CASE("shard databases of a few passages each (--segment) merge into the same index", "[pipeline]") {
+  TempDir d;
+  const fs::path single = d.path() / "single";
+  index({seeds()}, single, 1, false);
+  const auto want = contents(single);
+  for (unsigned threads : {1u, 2u}) {
+    CAPTURE(threads);
+    const fs::path idx = d.path() / ("segments-" + std::to_string(threads));
+    const Run r = index({seeds()}, idx, threads, true, 3);
+    CHECK(r.summary.articles == 5);
+    CHECK(r.summary.shards >= 4);  // a new shard after each article of 3 passages or more
+    CHECK(contents(idx) == want);
+    CHECK_FALSE(fs::exists(idx.string() + ".shards"));
+  }
+}
+
 TEST_CASE("a duplicate id in a new build replaces the earlier article, across shards", "[pipeline]") {
   TempDir d;
   std::ofstream(d.path() / "a.jsonl") << R"({"id":"x","text":"نص أول عن 9000 معتقل"})" "\n"
                                     << R"({"id":"y","text":"مقالة أخرى"})" "\n"
                                     << R"({"id":"x","text":"نص ثان عن 153 هجوما في العراق وسوريا\n\nوفقرة ثانية طويلة بما يكفي لتكون فقرة مستقلة"})" "\n";
+  for (const std::uint64_t segment : {std::uint64_t{0}, std::uint64_t{1}})  // 1: one shard database per article
   for (unsigned threads : {1u, 2u}) {
-    const fs::path idx = d.path() / ("i" + std::to_string(threads));
-    const Run r = index({d.path() / "a.jsonl"}, idx, threads);
+    CAPTURE(segment, threads);
+    const fs::path idx = d.path() / ("i" + std::to_string(threads) + "-" + std::to_string(segment));
+    const Run r = index({d.path() / "a.jsonl"}, idx, threads, true, segment);
     CHECK(r.summary.duplicates == 1);
     REQUIRE(r.reports.size() == 1);
     CHECK(r.reports[0].find("a.jsonl:3") != std::string::npos);

@@ -35,6 +35,7 @@ struct Options {
   std::uint64_t interrupt_after = 0;  // articles (0: never)
   std::string interrupt_at;           // a step of finishing a shard build (IndexOptions::on_step)
   std::uint64_t commit_every = 7;
+  std::uint64_t segment = pipeline::IndexOptions{}.segment_passages;
 };
 
 pipeline::IndexSummary index(const std::vector<fs::path>& inputs, const fs::path& idx, const Options& o,
@@ -50,6 +51,7 @@ pipeline::IndexSummary index(const std::vector<fs::path>& inputs, const fs::path
   options.sync = false;
   options.unfinished = o.unfinished;
   options.parallel_writers = o.parallel;
+  options.segment_passages = o.segment;
   options.prune = o.prune;
   options.run_options = "test";
   if (!o.interrupt_at.empty())
@@ -95,11 +97,13 @@ TEST_CASE("an interrupted build is refused without --resume and ends like a clea
   REQUIRE(index(inputs, clean, {}).articles == 106);
   const auto want = contents(clean);
 
-  for (bool parallel : {true, false}) {
-    CAPTURE(parallel);
-    const fs::path idx = d.path() / (parallel ? "shards" : "single");
+  for (const int way : {0, 1, 2}) {  // shards, shards of 25 passages each, one writer
+    const bool parallel = way != 2;
+    CAPTURE(way);
+    const fs::path idx = d.path() / ("way-" + std::to_string(way));
     Options o;
     o.parallel = parallel;
+    if (way == 1) o.segment = 25;
     o.interrupt_after = 50;
     CHECK_THROWS_AS(index(inputs, idx, o), Interrupted);
     if (parallel) {
