@@ -52,7 +52,7 @@
 
 namespace fahras::analysis {
 
-enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix };
+enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix, NameWord };
 
 std::string_view entity_rule_name(EntityRule rule);
 
