@@ -143,6 +143,8 @@ struct Lists {
                        "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
   // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
   WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة", "المستقل", "المستقلة"}};
+  // Words before a common noun, never before a name: demonstratives, شبه.
+  WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
@@ -404,6 +406,15 @@ struct Scan {
         return static_cast<int>(norm.size() - variants[v].size());
     return -1;
   }
+  // The word at i, with the article, is used as a common noun: a demonstrative
+  // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
+  // صحيفة الجارديان البريطانية.)
+  bool common_noun_use(std::size_t i) const {
+    if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        l.noun_markers.find(tokens[i - 1].norm) == 0)
+      return true;
+    return false;
+  }
   // A free word that may be part of a name found around a mined name word: not
   // definite, not an ordinary word, not a title, function word, verb, head or
   // known name (name_word), and without a pronoun suffix.
@@ -637,6 +648,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
     if (entry.type == EntityType::Given) {
       s.given[i] = m;
+      ++i;
+      continue;
+    }
+    // A one-word organization with the article that is also a common noun
+    // (القاعدة: base, rule; الجزيرة: island) is that noun after a
+    // demonstrative or شبه ("هذه القاعدة", "شبه الجزيرة").
+    if (entry.type == EntityType::Org && m->end == i + 1 && is_definite(tokens[i].norm) &&
+        s.common_noun_use(i)) {
       ++i;
       continue;
     }

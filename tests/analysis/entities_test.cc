@@ -101,6 +101,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقال الرئيس في اتصال هاتفي", {}},
       {"وأضاف الإمام بحزن شديد", {}},
       {"وقال مسؤول أمريكي إن", {}},
+      // A one-word organization that is also a common noun, after a demonstrative or شبه.
+      {"وكان الانطلاق من هذه القاعدة هو البداية", {}},
+      {"وفي شرق شبه الجزيرة كانت تربية المواشي", {}},
+      {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
+      {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
