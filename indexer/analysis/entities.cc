@@ -961,6 +961,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           e.id = known.id;
           e.name = known.name;
         }
+    // A given name alone (محمد, يوسف) names nobody in particular unless the
+    // article has named that person in full.
+    if (e.name.empty() && k == i + 1 && s.given[i]) continue;
     if (e.name.empty()) e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
     for (std::size_t t = i; t < k; ++t) covered_[t] = 2;
     out.push_back(std::move(e));
