@@ -143,6 +143,8 @@ struct Lists {
                        "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
   // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
   WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة", "المستقل", "المستقلة"}};
+  // Words before a common noun, never before a name: demonstratives, شبه.
+  WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
@@ -326,6 +328,7 @@ std::string_view entity_rule_name(EntityRule rule) {
     case EntityRule::OrgHead: return "org-head";
     case EntityRule::Surname: return "surname";
     case EntityRule::OrgPrefix: return "org-prefix";
+    case EntityRule::NameWord: return "name-word";
   }
   return "?";
 }
@@ -381,6 +384,54 @@ struct Scan {
     return ends_with(w, "ه") || ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") ||
            ends_with(w, "اً") || ends_with(w, "ًا");
   }
+  // Bytes of bare clitics before a mined name word at i (gazetteer name-words.tsv:
+  // a word news uses mostly in people's names), or -1. Only the first word of a
+  // name may carry clitics.
+  int name_word_at(std::size_t i, bool first) const {
+    if (!word(i) || covered[i] || tokens[i].stopword) return -1;
+    const std::string_view norm = tokens[i].norm;
+    if (is_definite(norm)) return -1;
+    // The lists' find() and common() also try the word without a leading
+    // و/ف/ب/ل/ك, so كيري would be ك + يري (a verb): only exact matches count here.
+    const auto listed = [&](std::string_view w) {
+      return l.titles.find(w) == 0 || l.titles_definite.find(w) == 0 || l.title_links.find(w) == 0 ||
+             l.non_names.find(w) == 0 || gaz.is_common(w);
+    };
+    if (gaz.is_name_word(norm)) return listed(norm) ? -1 : 0;
+    if (!first) return -1;
+    std::string_view variants[3];
+    const std::size_t nv = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < nv; ++v)
+      if (gaz.is_name_word(variants[v]) && !listed(variants[v]))
+        return static_cast<int>(norm.size() - variants[v].size());
+    return -1;
+  }
+  // The word at i, with the article, is used as a common noun: a demonstrative
+  // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
+  // صحيفة الجارديان البريطانية.)
+  bool common_noun_use(std::size_t i) const {
+    if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        l.noun_markers.find(tokens[i - 1].norm) == 0)
+      return true;
+    return false;
+  }
+  // A free word that may be part of a name found around a mined name word: not
+  // definite, not an ordinary word, not a title, function word, verb, head or
+  // known name (name_word), and without a pronoun suffix.
+  bool free_name_word(std::size_t i) const {
+    if (!name_word(i) || suffixed(i) || l.is_verb(tokens[i].norm)) return false;
+    const int c = leading_conjunction(i);
+    return code_points(tokens[i].norm.substr(static_cast<std::size_t>(c))) >= 2;
+  }
+  // Bytes of a glued و before the word at i when what follows is a given or a
+  // mined name (وجمال), else 0.
+  int leading_conjunction(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (!starts_with(norm, "و") || code_points(norm) < 4) return 0;
+    if (given[i] && given[i]->clitic_bytes > 0) return static_cast<int>(given[i]->clitic_bytes);
+    if (gaz.is_name_word(norm.substr(2))) return 2;
+    return 0;
+  }
   bool connector(std::size_t i) const { return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0; }
 
   // True when a name may end before token k: the text ends, punctuation, a
@@ -419,8 +470,11 @@ struct Scan {
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;
-      // So does an ordinary word after two name words ("ناجي صبري عقد اجتماعا").
+      // So does an ordinary word after two name words ("ناجي صبري عقد اجتماعا"),
+      // and after one an ordinary word that news never uses in names ("ورفض
+      // حمدان الاجراءات", "نزار يكتب"; name-words.tsv).
       if (before + words >= 2 && common(k)) break;
+      if (before + words >= 1 && ordinary(k)) break;
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
       // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.
@@ -446,7 +500,7 @@ struct Scan {
       const std::string_view norm = tokens[k].norm;
       if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
-          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3) {
+          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k)) {
         const auto m = gaz.match_at(text, tokens, k);
         if (!m || gaz.entry(m->entry).type == EntityType::Given) {
           ++k;
@@ -485,6 +539,19 @@ struct Scan {
     for (std::size_t v = 0; v < n; ++v)
       if (gaz.is_common(variants[v])) return true;
     return false;
+  }
+
+  // An ordinary word (common()) that news does not use inside people's names
+  // (not a name part of name-words.tsv, with or without its clitics).
+  bool ordinary(std::size_t i) const {
+    if (!gaz.has_name_parts() || !common(i)) return false;
+    const std::string_view norm = tokens[i].norm;
+    if (gaz.is_name_part(norm) || gaz.is_name_part(token_key(norm))) return false;
+    std::string_view variants[3];
+    const std::size_t nv = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < nv; ++v)
+      if (gaz.is_name_part(variants[v])) return false;
+    return true;
   }
 
   // person_keys of tokens [j, k), the first word without `clitic_bytes` of clitics.
@@ -581,6 +648,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
     if (entry.type == EntityType::Given) {
       s.given[i] = m;
+      ++i;
+      continue;
+    }
+    // A one-word organization with the article that is also a common noun
+    // (القاعدة: base, rule; الجزيرة: island) is that noun after a
+    // demonstrative or شبه ("هذه القاعدة", "شبه الجزيرة").
+    if (entry.type == EntityType::Org && m->end == i + 1 && is_definite(tokens[i].norm) &&
+        s.common_noun_use(i)) {
       ++i;
       continue;
     }
@@ -820,6 +895,79 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         break;
       }
     }
+  }
+
+  // 6. Names of words that news uses mostly for people (name-words.tsv),
+  // alone or in a run: "بلير", "وقال بوش", "كوفي عنان". Runs after every other
+  // rule, on the words they left, so that it never changes what they find.
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    int cb = s.name_word_at(i, true);
+    if (cb < 0) continue;
+    // "مستشفى الملك فهد", "جامعة الملك سعود": the name of an institution.
+    if (i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
+        l.institutions.find(tokens[i - 2].norm) >= 0)
+      continue;
+    std::size_t k = i + 1;
+    int words = 1;
+    // The name's start may lie before the mined word: a connector and the word
+    // before it (شكيب بن موسى, أبو أيوب, معاوية بن أبي سفيان) or one rare word
+    // (طه حسين, عادل فتحي); the first word may then carry و (وجمال حمزة).
+    const std::size_t mined = i;
+    for (std::size_t b = i; b > 0;) {
+      const std::size_t p = b - 1;
+      if (!joins_words(text, tokens[p].end, tokens[b].begin)) break;
+      if (s.connector(p)) {
+        b = p;
+        if (b > 0 && s.free_name_word(b - 1) && joins_words(text, tokens[b - 1].end, tokens[b].begin)) {
+          b = b - 1;
+          i = b;
+          cb = s.leading_conjunction(b);
+          continue;
+        }
+        i = b;
+        cb = s.leading_conjunction(b);
+        continue;
+      }
+      if (b == mined && s.free_name_word(p) && !s.common(p)) {
+        i = p;
+        cb = s.leading_conjunction(p);
+      }
+      break;
+    }
+    while (k < tokens.size() && words < 4 && joins_words(text, tokens[k - 1].end, tokens[k].begin)) {
+      if (s.connector(k) && k + 1 < tokens.size() && s.name_word_at(k + 1, false) >= 0) {
+        k += 2;
+        ++words;
+        continue;
+      }
+      if (s.name_word_at(k, false) < 0) break;
+      ++k;
+      ++words;
+    }
+    // A single word before a number is not a name ("توفي عن عمر 75 عاما").
+    if (k == mined + 1 && i == mined && k < tokens.size() && tokens[k].kind == TokenKind::Number) continue;
+    // A mined first name may take one rare word after it (خوان بالاسيوس).
+    if (k == i + 1 && k < tokens.size() && joins_words(text, tokens[k - 1].end, tokens[k].begin) &&
+        s.free_name_word(k) && !s.common(k) && !starts_with(tokens[k].norm, "و") && s.clean_end(k + 1))
+      ++k;
+    Entity e = s.make(EntityType::Person, EntityRule::NameWord, i, k, static_cast<std::uint32_t>(cb));
+    const std::vector<std::string> keys = s.name_keys(i, k, static_cast<std::uint32_t>(cb));
+    e.surname = keys.back();
+    e.id = person_id(keys);
+    if (keys.size() == 1)
+      for (const Known& known : article_)
+        if (known.type == EntityType::Person && known.keys.size() >= 2 &&
+            (known.keys.back() == e.surname || known.keys.front() == e.surname)) {
+          e.id = known.id;
+          e.name = known.name;
+        }
+    // A given name alone (محمد, يوسف) names nobody in particular unless the
+    // article has named that person in full.
+    if (e.name.empty() && k == i + 1 && s.given[i]) continue;
+    if (e.name.empty()) e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    for (std::size_t t = i; t < k; ++t) covered_[t] = 2;
+    out.push_back(std::move(e));
+    i = k - 1;
   }
 
   // Merge: gazetteer entities and rule entities, in text order.

@@ -27,6 +27,12 @@
 //      known places or quoted words (وزارة الدفاع الأمريكية, قوات الأمن
 //      العراقية); a definite head (الجيش, التحالف, القيادة, المجلس) needs
 //      adjectives after it (الجيش السوري). A head alone is never an entity.
+//   6. Person from mined name words (gazetteer name-words.tsv), last, on the
+//      words the other rules left: a rare, indefinite word that news uses
+//      mostly in people's names, alone or in a run (كيري, شكيب بن موسى).
+// An ordinary word that news does not use in names (not a "namepart") ends a
+// name after its first word; a one-word gazetteer organization after هذه/شبه
+// is a common noun (هذه القاعدة, شبه الجزيرة).
 // Within one article (between begin_article() calls): a person's surname alone
 // (رايدر after بات رايدر) is that person, and an organization that is the start
 // of one found earlier (القيادة المركزية after القيادة المركزية الأمريكية) is it.
@@ -52,7 +58,7 @@
 
 namespace fahras::analysis {
 
-enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix };
+enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix, NameWord };
 
 std::string_view entity_rule_name(EntityRule rule);
 

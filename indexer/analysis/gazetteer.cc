@@ -213,6 +213,14 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       if (!f[1].empty()) common_.insert(analyzer.normalizer().normalize(f[1]));
       return;
     }
+    if (n == 4 && f[0] == "name") {  // a word mostly used in people's names (name-words.tsv)
+      if (!f[1].empty()) name_words_.insert(analyzer.normalizer().normalize(f[1]));
+      return;
+    }
+    if (n == 4 && f[0] == "namepart") {  // an ordinary word also used in names (name-words.tsv)
+      if (!f[1].empty()) name_parts_.insert(analyzer.normalizer().normalize(f[1]));
+      return;
+    }
     const auto type = n == 4 ? parse_entity_type(f[0]) : std::nullopt;
     if (!type || f[1].empty()) {
       ++bad_lines_;

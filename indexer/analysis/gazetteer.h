@@ -3,7 +3,8 @@
 //
 // Data: tab-separated lines "type<TAB>canonical<TAB>alias|alias…<TAB>source"
 // (indexer/data/gazetteer/*.tsv, built into the library; see its README).
-// Type "common" lines are not entities but ordinary words (is_common()).
+// Type "common" lines are not entities but ordinary words (is_common()), and
+// type "name" lines words used mostly in people's names (is_name_word()).
 // Every name — canonical and aliases — is analysed with the same Analyzer as
 // the text, so spelling variants that the normalizer folds (أ/ا, ى/ي, ة/ه,
 // tashkeel) match without listing them. Each alias resolves to its entry's one
@@ -109,6 +110,20 @@ class Gazetteer {
   // `norm` is a normalized word, clitics included.
   bool is_common(std::string_view norm) const { return common_.find(norm) != common_.end(); }
 
+  // True for a word that news uses mostly as a person's name (data lines of
+  // type "name", from name-words.tsv, mined by scripts/make-name-words).
+  // `norm` is a normalized word without clitics.
+  bool is_name_word(std::string_view norm) const { return name_words_.find(norm) != name_words_.end(); }
+  // True for a name word or an ordinary word that news also uses inside
+  // people's names (type "namepart": صالح, شكري, الفيصل); an ordinary word that
+  // is not one never continues a name.
+  // has_name_parts(): false without that list (then no ordinary word is known
+  // to be foreign to names).
+  bool has_name_parts() const { return !name_parts_.empty(); }
+  bool is_name_part(std::string_view norm) const {
+    return name_words_.find(norm) != name_words_.end() || name_parts_.find(norm) != name_parts_.end();
+  }
+
   const GazetteerEntry& entry(std::uint32_t i) const { return entries_[i]; }
   std::size_t size() const { return entries_.size(); }
   std::size_t names() const { return names_; }
@@ -123,6 +138,8 @@ class Gazetteer {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> common_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> name_words_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> name_parts_;
   std::size_t names_ = 0, bad_lines_ = 0;
 };
 
