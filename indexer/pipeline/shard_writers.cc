@@ -122,6 +122,7 @@ ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::Writa
   }
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     Shard& s = shards_.emplace_back();
+    shard_count_.store(shards_.size(), std::memory_order_relaxed);
     s.db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
                                     Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
     s.documents = s.db.get_doccount();
@@ -171,6 +172,7 @@ ShardWriters::Shard& ShardWriters::local() {
     }
     const std::string dir = shards_dir_ + "/shard-" + std::to_string(shards_.size());
     Shard& s = shards_.emplace_back();
+    shard_count_.store(shards_.size(), std::memory_order_relaxed);
     s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | (sync_ ? 0 : Xapian::DB_NO_SYNC));
     for (const auto& [key, value] : metadata_) s.db.set_metadata(key, value);
     s.claimed = true;
@@ -185,7 +187,7 @@ void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   for (Xapian::Document& d : passages) s.db.add_document(d);
   passages_ += passages.size();
   s.documents += passages.size();
-  if (segment_ != 0 && s.documents >= segment_) {
+  if (segment_ != 0 && s.documents >= segment_ && shard_count_.load(std::memory_order_relaxed) < kMaxShards) {
     // Full: flushed now (its metadata keeps the last checkpoint, as after one
     // of Xapian's own flushes), kept open for checkpoints, replace() and
     // finish(); this thread's next add() starts a new shard.

@@ -130,8 +130,11 @@ class ShardWriters {
   // database; finish() compacts them all. Xapian's cost of adding a flush to a
   // database grows with the database, so many small ones merged once are
   // cheaper than one that keeps growing (measured: docs/BENCHMARKS.md). Set it
-  // before the first add().
+  // before the first add(). Every shard stays open until finish() (about six
+  // files each), so no new one is started once there are kMaxShards: the
+  // threads then go on writing to the shards they have.
   void set_segment_size(std::uint64_t passages);
+  static constexpr std::size_t kMaxShards = 64;
   std::size_t shards() const;
 
  private:
@@ -150,6 +153,7 @@ class ShardWriters {
   Metadata metadata_;
   mutable std::mutex shards_lock_;
   std::deque<Shard> shards_;  // deque: stable addresses as shards are added
+  std::atomic<std::size_t> shard_count_{0};  // shards_.size(), readable without shards_lock_
   struct Local;
   std::unique_ptr<Local> local_;
   std::atomic<std::uint64_t> passages_{0};

@@ -1,6 +1,7 @@
 // build_index: new indexes are built by per-thread shards merged at the end,
 // existing ones updated by one writer; both give the same documents.
 #include "pipeline/pipeline.h"
+#include "pipeline/shard_writers.h"
 #include "schema/schema.h"
 #include "support/temp_dir.h"
 
@@ -92,6 +93,22 @@ TEST_CASE("shard databases of a few passages each (--segment) merge into the sam
     CHECK(contents(idx) == want);
     CHECK_FALSE(fs::exists(idx.string() + ".shards"));
   }
+}
+
+TEST_CASE("no more than kMaxShards shard databases are started, whatever --segment says", "[pipeline]") {
+  TempDir d;
+  {
+    std::ofstream f(d.path() / "many.jsonl");
+    for (int i = 0; i < 150; ++i)
+      f << R"({"id":"a)" << i << R"(","text":"خبر رقم )" << i << R"( عن 9000 معتقل في مخيم الهول"})" << "\n";
+  }
+  const fs::path single = d.path() / "single", idx = d.path() / "segments";
+  index({d.path() / "many.jsonl"}, single, 1, false);
+  const Run r = index({d.path() / "many.jsonl"}, idx, 2, true, 1);  // a new shard after every article
+  CHECK(r.summary.articles == 150);
+  CHECK(r.summary.shards >= pipeline::ShardWriters::kMaxShards);
+  CHECK(r.summary.shards <= pipeline::ShardWriters::kMaxShards + 1);  // two threads may pass the test at once
+  CHECK(contents(idx) == contents(single));
 }
 
 TEST_CASE("a duplicate id in a new build replaces the earlier article, across shards", "[pipeline]") {
