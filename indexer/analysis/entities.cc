@@ -339,6 +339,14 @@ void EntityExtractor::begin_article() { article_.clear(); }
 
 namespace {
 
+// The last word of "بوش الابن", "بوش الأب", "الحسن الثاني" (keys): a word that is
+// no surname, never taken alone for the person.
+bool not_surname(std::string_view key) {
+  static constexpr std::string_view kWords[] = {"ابن", "اب", "الاب", "الابن", "اول", "ثاني", "ثالث", "رابع",
+                                                "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"};
+  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
+}
+
 // The working state of one extract() call.
 struct Scan {
   const Gazetteer& gaz;
@@ -352,6 +360,24 @@ struct Scan {
 
   std::size_t n() const { return tokens.size(); }
   bool word(std::size_t i) const { return i < n() && tokens[i].kind == TokenKind::Word; }
+
+  // True when the words [first, last) are the end of someone else's lineage:
+  // "بن"/"بنت" joins them to the word before ("فيصل بن خالد بن عبدالعزيز"), or,
+  // when they hold "بن"/"بنت" themselves, a name word (name-words.tsv) or a
+  // rare word (not in common-words.tsv) with the article follows ("خالد بن عبدالعزيز الفالح"). A lineage that goes on
+  // after them ("محمد بن سلمان بن عبدالعزيز") is still theirs.
+  bool inside_lineage(std::size_t first, std::size_t last) const {
+    auto link = [](std::string_view w) { return w == "بن" || w == "بنت" || w == "ابن"; };
+    if (first > 0 && word(first - 1) && link(tokens[first - 1].norm) &&
+        joins_words(text, tokens[first - 1].end, tokens[first].begin))
+      return true;
+    if (!word(last) || !joins_words(text, tokens[last - 1].end, tokens[last].begin)) return false;
+    const std::string_view next = tokens[last].norm;
+    bool nasab = false;
+    for (std::size_t t = first; t < last; ++t) nasab = nasab || link(tokens[t].norm);
+    return nasab && is_definite(next) && !tokens[last].stopword &&
+           (gaz.is_name_word(next) || gaz.is_name_word(token_key(next)) || !(gaz.is_common(next) || gaz.is_common(token_key(next))));
+  }
 
   // Bytes of bare clitics to drop from the first word of a span that a set matched.
   Entity make(EntityType type, EntityRule rule, std::size_t first, std::size_t last, std::uint32_t clitic_bytes) {
@@ -376,7 +402,8 @@ struct Scan {
         l.connectors.find(norm) == 0)
       return false;
     const auto m = gaz.match_at(text, tokens, i);
-    return !m || gaz.entry(m->entry).type == EntityType::Given;
+    // A listed person left uncovered is inside someone else's lineage (inside_lineage()).
+    return !m || gaz.entry(m->entry).type == EntityType::Given || gaz.entry(m->entry).type == EntityType::Person;
   }
   // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
   bool suffixed(std::size_t i) const {
@@ -659,6 +686,21 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
+    // A listed person's name inside a longer lineage (nasab) is someone else's
+    // name: "فيصل بن خالد بن عبدالعزيز" (not خالد بن عبدالعزيز), "خالد بن
+    // عبدالعزيز الفالح"; the rules find the whole name.
+    if (entry.type == EntityType::Person && s.inside_lineage(i, m->end)) {
+      // It may still start with a given name (خالد, عبد الله).
+      for (std::size_t end = m->end - 1; end > i; --end) {
+        const auto g = gazetteer_.find(text.substr(tokens[i].begin, tokens[end - 1].end - tokens[i].begin), EntityType::Given);
+        if (g && gazetteer_.entry(*g).type == EntityType::Given) {
+          s.given[i] = GazetteerMatch{i, end, *g, m->clitic_bytes};
+          break;
+        }
+      }
+      ++i;
+      continue;
+    }
     Entity e = s.make(entry.type, EntityRule::Gazetteer, i, m->end, m->clitic_bytes);
     e.id = entry.id;
     e.name = entry.canonical;
@@ -880,7 +922,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t v = 1; v < nv; ++v) cands[v] = variants[v - 1];
       for (std::size_t v = 0; v < nv; ++v) {
         const std::string_view key = token_key(cands[v]);
-        if (code_points(key) < 3) continue;
+        if (code_points(key) < 3 || not_surname(key)) continue;
         const Known* hit = nullptr;
         for (const Known& k : article_)
           if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;
