@@ -118,7 +118,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
     if (leftover.exists) {
       if (new_index)
         summary.recovered.push_back("discarded the shards of an earlier build of " + path +
-                                    " that had committed nothing (interrupted before its first checkpoint)");
+                                    " that had no complete checkpoint (interrupted before its first one)");
       ShardWriters::discard(path, options.on_step);
     }
     const auto earlier = RunRecord::from_json(db->get_metadata(std::string(kMetaRun)));

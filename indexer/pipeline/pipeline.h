@@ -73,11 +73,14 @@ struct IndexOptions {
   bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
   // New index: a thread's shard database takes about this many passages, then
   // the thread starts another; all are compacted at the end (0: one per thread).
-  std::uint64_t segment_passages = 20000;
+  // EXPERIMENTAL, off by default: faster and leaner with a small flush_threshold
+  // (docs/BENCHMARKS.md), but the crash test finds articles lost after kill -9
+  // and --resume with 2 threads (about 1 trial in 100; docs/INGESTION.md).
+  std::uint64_t segment_passages = 0;
   // Xapian flushes a writer's postings every this many documents: sets
   // XAPIAN_FLUSH_THRESHOLD for this process unless the environment sets it
-  // (0: Xapian's default, 10000). Measured in docs/BENCHMARKS.md.
-  std::uint32_t flush_threshold = 2000;
+  // (0: Xapian's default, 10000). Small values pay only with segments.
+  std::uint32_t flush_threshold = 0;
   std::uint32_t shard = 0, shards = 0;  // --shard K/N: keep only articles with shard_of(id, N) == K-1 (0/0: all)
   schema::BuildOptions build;
   // Called from the pipeline's write stage, at most every `progress_every_s`.

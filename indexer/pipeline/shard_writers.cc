@@ -49,6 +49,7 @@ struct ShardWriters::Local {
 
 ShardsState ShardWriters::inspect(const std::string& index_path) {
   ShardsState state;
+  bool unchecked = false;
   const std::string dir = index_path + ".shards";
   std::error_code ec;
   state.exists = fs::is_directory(dir, ec);
@@ -64,11 +65,18 @@ ShardsState ShardWriters::inspect(const std::string& index_path) {
       if (!state.run) state.run = RunRecord::from_json(db.get_metadata(std::string(kMetaRun)));
       const auto c = Checkpoint::from_json(db.get_metadata(std::string(kMetaCheckpoint)));
       if (c && (!state.checkpoint || c->position.ordinal < state.checkpoint->position.ordinal)) state.checkpoint = c;
+      // Committed passages but no checkpoint: a shard started before the
+      // build's first checkpoint whose commit of it was cut short (shards
+      // started later carry the checkpoint before them). Its uncommitted
+      // articles may lie before the checkpoints of the others: nothing is
+      // known to be complete, so the build starts over.
+      if (!c && db.get_doccount() != 0) unchecked = true;
     } catch (const Xapian::Error& e) {
       throw std::runtime_error("cannot read the shard " + path.string() + " of an unfinished build: " +
                                e.get_description() + "; --restart discards the build and starts over");
     }
   }
+  if (unchecked) state.checkpoint.reset();
   return state;
 }
 
@@ -120,12 +128,19 @@ ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::Writa
     const fs::path want = fs::path(shards_dir_) / ("shard-" + std::to_string(i));
     if (dirs[i].second != want) fs::rename(dirs[i].second, want);
   }
+  std::optional<Checkpoint> resumed_from;
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     Shard& s = shards_.emplace_back();
     shard_count_.store(shards_.size(), std::memory_order_relaxed);
     s.db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
                                     Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
     s.documents = s.db.get_doccount();
+    const std::string c = s.db.get_metadata(std::string(kMetaCheckpoint));
+    const auto parsed = Checkpoint::from_json(c);
+    if (parsed && (!resumed_from || parsed->position.ordinal < resumed_from->position.ordinal)) {
+      resumed_from = parsed;
+      checkpoint_metadata_ = {{std::string(kMetaCheckpoint), c}};
+    }
   }
 }
 
@@ -174,7 +189,11 @@ ShardWriters::Shard& ShardWriters::local() {
     Shard& s = shards_.emplace_back();
     shard_count_.store(shards_.size(), std::memory_order_relaxed);
     s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+    // The run record, and the last checkpoint before this shard began: its
+    // passages all come after it, and a crash before the next checkpoint is
+    // committed to it must resume from there (inspect()).
     for (const auto& [key, value] : metadata_) s.db.set_metadata(key, value);
+    for (const auto& [key, value] : checkpoint_metadata_) s.db.set_metadata(key, value);
     s.claimed = true;
     mine = &s;
   }
@@ -222,6 +241,7 @@ void ShardWriters::commit(const Metadata& metadata) {
       s.db.commit();
     });
   });
+  checkpoint_metadata_ = metadata;
   if (sync_) {  // new shard folders and their files
     for (std::size_t i = 0; i < shards_.size(); ++i) sync_dir(shards_dir_ + "/shard-" + std::to_string(i));
     sync_dir(shards_dir_);

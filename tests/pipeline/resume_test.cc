@@ -4,6 +4,7 @@
 // the write stage.
 #include "pipeline/checkpoint.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/shard_writers.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
 
@@ -416,7 +417,7 @@ TEST_CASE("shards whose creation was interrupted hold nothing: skipped, removed,
       const pipeline::IndexSummary s = index(inputs, idx, o);
       CHECK_FALSE(s.resumed);
       CHECK(s.articles == 105);
-      CHECK(mentions(s.recovered, "committed nothing"));
+      CHECK(mentions(s.recovered, "no complete checkpoint"));
       CHECK(contents(idx) == want);
       CHECK_FALSE(fs::exists(idx.string() + ".shards"));
     }
@@ -486,4 +487,40 @@ TEST_CASE("a --restart killed while discarding the old shards leaves none of the
   CHECK(s.articles == 40);
   CHECK(contents(idx) == contents(clean));
   CHECK_FALSE(fs::exists(idx.string() + ".shards.discarded"));
+}
+
+TEST_CASE("a shard with committed passages but no checkpoint makes the build start over", "[pipeline][resume][crash]") {
+  // The state a kill leaves when it cuts short the first checkpoint: one shard
+  // committed it, another had flushed passages by itself but not committed the
+  // checkpoint; its unflushed passages may come before that checkpoint.
+  TempDir d;
+  const fs::path idx = d.path() / "idx";
+  fs::create_directories(idx.string() + ".shards");
+  pipeline::RunRecord run;
+  run.id = "0123456789abcdef";
+  pipeline::Checkpoint c;
+  c.run = run.id;
+  c.position.ordinal = 40;
+  for (int i = 0; i < 2; ++i) {
+    Xapian::WritableDatabase db(idx.string() + ".shards/shard-" + std::to_string(i), Xapian::DB_CREATE);
+    db.set_metadata(std::string(pipeline::kMetaRun), run.to_json());
+    if (i == 0) db.set_metadata(std::string(pipeline::kMetaCheckpoint), c.to_json());
+    Xapian::Document doc;
+    doc.add_boolean_term("XAa" + std::to_string(i));
+    db.add_document(doc);
+    db.commit();
+  }
+  pipeline::ShardsState state = pipeline::ShardWriters::inspect(idx.string());
+  CHECK(state.exists);
+  CHECK(state.run);
+  CHECK_FALSE(state.checkpoint);  // not 40: nothing is known to be complete
+  // With the checkpoint in both, it is resumable from there.
+  {
+    Xapian::WritableDatabase db(idx.string() + ".shards/shard-1", Xapian::DB_OPEN);
+    db.set_metadata(std::string(pipeline::kMetaCheckpoint), c.to_json());
+    db.commit();
+  }
+  state = pipeline::ShardWriters::inspect(idx.string());
+  REQUIRE(state.checkpoint);
+  CHECK(state.checkpoint->position.ordinal == 40);
 }
