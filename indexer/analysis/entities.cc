@@ -815,7 +815,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
     // when a clause or the sentence follows (إن/أن, punctuation).
     if (i > 0 && !covered_[i - 1] && s.word(i - 1) && l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
-        joins_words(text, tokens[i - 1].end, tokens[i].begin) && !s.given[i]) {
+        joins_words(text, tokens[i - 1].end, tokens[i].begin) && !s.given[i] && !s.ordinary(i)) {
+      // (An ordinary word that names never contain starts no name: "قال
+      // أعضاء بارزون", "قال مسؤولون".)
       const auto [k, words] = s.collect_name(i, false);
       // At least one word must be rare (not in common-words.tsv): كوفي is, أنان is not.
       bool rare = false;
