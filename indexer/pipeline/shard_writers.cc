@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -228,19 +227,14 @@ void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::
 
 void ShardWriters::commit(const Metadata& metadata) {
   std::lock_guard g(shards_lock_);
-  // The shards commit at once, each on its own core (a commit flushes up to
-  // 10,000 passages of postings: done one after the other, they left the
-  // other cores waiting on the shard locks). isolate(): while this thread
-  // waits for the loop it must not pick up a pipeline task, which could need
-  // shards_lock_ (local()) that it holds.
-  tbb::this_task_arena::isolate([&] {
-    tbb::parallel_for(std::size_t{0}, shards_.size(), [&](std::size_t i) {
-      Shard& s = shards_[i];
-      std::lock_guard sg(s.lock);
-      for (const auto& [key, value] : metadata) s.db.set_metadata(key, value);
-      s.db.commit();
-    });
-  });
+  // One after the other. (Committing them in parallel was tried: under a full
+  // disk, the error that reached the user was sometimes another shard's
+  // DatabaseClosedError instead of "No space left on device".)
+  for (Shard& s : shards_) {
+    std::lock_guard sg(s.lock);
+    for (const auto& [key, value] : metadata) s.db.set_metadata(key, value);
+    s.db.commit();
+  }
   checkpoint_metadata_ = metadata;
   if (sync_) {  // new shard folders and their files
     for (std::size_t i = 0; i < shards_.size(); ++i) sync_dir(shards_dir_ + "/shard-" + std::to_string(i));

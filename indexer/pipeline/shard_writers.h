@@ -27,9 +27,8 @@
 // metadata (the run record and the checkpoint), so an interrupted build can be
 // resumed: open(..., Resume) reopens the shards of the crashed build. Commits
 // are durable (fsync) unless `sync` is false (DB_NO_SYNC: a crash of the
-// process loses nothing committed, a power loss may). Shards are committed in
-// parallel but not atomically together, so after a crash they may hold
-// different checkpoints:
+// process loses nothing committed, a power loss may). Shards are committed one
+// after the other, so after a crash they may hold different checkpoints:
 // resuming starts from the oldest (inspect()). A shard may also hold articles
 // after its checkpoint (Xapian flushes by itself every 10000 documents, and
 // the parallel stage runs ahead of the in-order stage): the caller replaces
