@@ -558,27 +558,25 @@ struct Scan {
     return c;
   }
   bool common_uncached(std::size_t i) const {
-    if (given[i]) return false;
-    const std::string_view norm = tokens[i].norm;
-    if (gaz.is_common(norm) || gaz.is_common(token_key(norm))) return true;
-    std::string_view variants[3];
-    const std::size_t n = clitic_variants(norm, variants);
-    for (std::size_t v = 0; v < n; ++v)
-      if (gaz.is_common(variants[v])) return true;
-    return false;
+    return !given[i] && any_form(i, [&](std::string_view w) { return gaz.is_common(w); });
   }
 
   // An ordinary word (common()) that news does not use inside people's names
   // (not a name part of name-words.tsv, with or without its clitics).
   bool ordinary(std::size_t i) const {
-    if (!gaz.has_name_parts() || !common(i)) return false;
+    return gaz.has_name_parts() && common(i) && !any_form(i, [&](std::string_view w) { return gaz.is_name_part(w); });
+  }
+
+  // `test` holds for token i as written, for its key, or for it without a clitic.
+  template <class Test>
+  bool any_form(std::size_t i, const Test& test) const {
     const std::string_view norm = tokens[i].norm;
-    if (gaz.is_name_part(norm) || gaz.is_name_part(token_key(norm))) return false;
+    if (test(norm) || test(token_key(norm))) return true;
     std::string_view variants[3];
-    const std::size_t nv = clitic_variants(norm, variants);
-    for (std::size_t v = 0; v < nv; ++v)
-      if (gaz.is_name_part(variants[v])) return false;
-    return true;
+    const std::size_t n = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < n; ++v)
+      if (test(variants[v])) return true;
+    return false;
   }
 
   // person_keys of tokens [j, k), the first word without `clitic_bytes` of clitics.
