@@ -64,12 +64,14 @@ ShardsState ShardWriters::inspect(const std::string& index_path) {
       if (!state.run) state.run = RunRecord::from_json(db.get_metadata(std::string(kMetaRun)));
       const auto c = Checkpoint::from_json(db.get_metadata(std::string(kMetaCheckpoint)));
       if (c && (!state.checkpoint || c->position.ordinal < state.checkpoint->position.ordinal)) state.checkpoint = c;
-      // Committed passages but no checkpoint: a shard started before the
-      // build's first checkpoint whose commit of it was cut short (shards
-      // started later carry the checkpoint before them). Its uncommitted
-      // articles may lie before the checkpoints of the others: nothing is
-      // known to be complete, so the build starts over.
-      if (!c && db.get_doccount() != 0) unchecked = true;
+      // No checkpoint, but passages or the run record (every shard is
+      // committed with it when created): a shard started before the build's
+      // first checkpoint whose commit of it was cut short (shards started
+      // later carry the checkpoint before them). Its uncommitted articles may
+      // lie before the checkpoints of the others: nothing is known to be
+      // complete, so the build starts over. (A shard with neither was killed
+      // before its first commit: it was given no passage.)
+      if (!c && (db.get_doccount() != 0 || !db.get_metadata(std::string(kMetaRun)).empty())) unchecked = true;
     } catch (const Xapian::Error& e) {
       throw std::runtime_error("cannot read the shard " + path.string() + " of an unfinished build: " +
                                e.get_description() + "; --restart discards the build and starts over");
@@ -172,6 +174,7 @@ std::unordered_set<std::string> ShardWriters::keys() const {
 }
 
 void ShardWriters::set_segment_size(std::uint64_t passages) { segment_ = passages; }
+void ShardWriters::set_flush_every(std::uint64_t passages) { flush_every_ = passages; }
 
 ShardWriters::Shard& ShardWriters::local() {
   Shard*& mine = local_->shard.local();
@@ -193,6 +196,13 @@ ShardWriters::Shard& ShardWriters::local() {
     // committed to it must resume from there (inspect()).
     for (const auto& [key, value] : metadata_) s.db.set_metadata(key, value);
     for (const auto& [key, value] : checkpoint_metadata_) s.db.set_metadata(key, value);
+    // Committed now, empty: until its first commit a shard's metadata is only
+    // pending, and a crash during a checkpoint (which commits the shards one
+    // after the other) could leave the older shards at the new checkpoint and
+    // this one with nothing on disk, neither its passages nor the checkpoint
+    // they came after: resuming from the newer one lost them (the crash test
+    // with --segment found it).
+    s.db.commit();
     s.claimed = true;
     mine = &s;
   }
@@ -205,12 +215,17 @@ void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   for (Xapian::Document& d : passages) s.db.add_document(d);
   passages_ += passages.size();
   s.documents += passages.size();
+  s.unflushed += passages.size();
   if (segment_ != 0 && s.documents >= segment_ && shard_count_.load(std::memory_order_relaxed) < kMaxShards) {
     // Full: flushed now (its metadata keeps the last checkpoint, as after one
     // of Xapian's own flushes), kept open for checkpoints, replace() and
     // finish(); this thread's next add() starts a new shard.
     s.db.commit();
+    s.unflushed = 0;
     local_->shard.local() = nullptr;
+  } else if (flush_every_ != 0 && s.unflushed >= flush_every_) {
+    s.db.commit();  // as Xapian's own flush would, but between two articles
+    s.unflushed = 0;
   }
 }
 
@@ -230,10 +245,13 @@ void ShardWriters::commit(const Metadata& metadata) {
   // One after the other. (Committing them in parallel was tried: under a full
   // disk, the error that reached the user was sometimes another shard's
   // DatabaseClosedError instead of "No space left on device".)
-  for (Shard& s : shards_) {
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    Shard& s = shards_[i];
     std::lock_guard sg(s.lock);
     for (const auto& [key, value] : metadata) s.db.set_metadata(key, value);
     s.db.commit();
+    s.unflushed = 0;
+    if (step_) step_("checkpoint committed to shard-" + std::to_string(i));
   }
   checkpoint_metadata_ = metadata;
   if (sync_) {  // new shard folders and their files

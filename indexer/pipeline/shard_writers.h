@@ -60,8 +60,10 @@ namespace fahras::pipeline {
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
-// Called at each step of finish() and discard() with the step's name; tests
-// throw from it to leave the state a crash at that point leaves.
+// Called at each step of finish() and discard(), and after each shard a
+// checkpoint is committed to ("checkpoint committed to shard-N"), with the
+// step's name; tests throw (or exit) from it to leave the state a crash at that
+// point leaves.
 using StepHook = std::function<void(std::string_view step)>;
 
 // What the shards of an interrupted build hold (inspect()).
@@ -136,6 +138,11 @@ class ShardWriters {
   // flushes, the crash test (FAHRAS_CRASH_SEGMENT) finds articles missing
   // after kill -9 and --resume about once in 100 trials; cause not found yet.
   void set_segment_size(std::uint64_t passages);
+  // A shard is committed after every `passages` added to it since its last
+  // commit (0: only Xapian's own flush, every 10000 documents), always between
+  // two articles. With segments, small flushes are cheap (docs/BENCHMARKS.md).
+  // Set it before the first add().
+  void set_flush_every(std::uint64_t passages);
   static constexpr std::size_t kMaxShards = 64;
   std::size_t shards() const;
 
@@ -145,13 +152,14 @@ class ShardWriters {
     Xapian::WritableDatabase db;
     bool claimed = false;  // a thread writes to it (reopened shards wait for one)
     std::uint64_t documents = 0;  // passages it holds or was given (for set_segment_size)
+    std::uint64_t unflushed = 0;  // passages added since its last commit (for set_flush_every)
   };
   Shard& local();
 
   std::string path_, shards_dir_;
   std::unique_ptr<Xapian::WritableDatabase> target_;
   bool sync_;
-  std::uint64_t segment_ = 0;
+  std::uint64_t segment_ = 0, flush_every_ = 0;
   Metadata metadata_;             // the run record: every new shard gets it
   Metadata checkpoint_metadata_;  // the last checkpoint committed (or resumed from): new shards get it
   mutable std::mutex shards_lock_;

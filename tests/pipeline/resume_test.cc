@@ -10,14 +10,18 @@
 
 #include <catch2/catch.hpp>
 #include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
+#include <latch>
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -523,4 +527,77 @@ TEST_CASE("a shard with committed passages but no checkpoint makes the build sta
   state = pipeline::ShardWriters::inspect(idx.string());
   REQUIRE(state.checkpoint);
   CHECK(state.checkpoint->position.ordinal == 40);
+}
+
+TEST_CASE("a kill while a checkpoint is committed shard by shard loses no passage of a shard begun since the last one", "[pipeline][resume][crash]") {
+  // The kill comes after a checkpoint reached the older shard and before it
+  // reached a newer one, whose passages came before that checkpoint. The new
+  // shard must still say on disk that it began after the checkpoint before
+  // (or before any), or resuming from the new checkpoint loses its passages.
+  // Found by the crash test with --segment; fixed by committing a new shard as
+  // soon as it is created, and by resuming from scratch when a shard that has
+  // the run record has no checkpoint.
+  TempDir d;
+  const fs::path idx = d.path() / "idx";
+  auto checkpoint = [](std::uint64_t ordinal) {
+    pipeline::Checkpoint c;
+    c.run = "0123456789abcdef";
+    c.position.ordinal = ordinal;
+    return pipeline::Metadata{{std::string(pipeline::kMetaCheckpoint), c.to_json()}};
+  };
+  auto passages = [](const std::string& article, int n) {
+    std::vector<Xapian::Document> out(n);
+    for (int i = 0; i < n; ++i) out[i].add_boolean_term("XA" + article);
+    return out;
+  };
+  const bool before_any_checkpoint = GENERATE(false, true);
+  CAPTURE(before_any_checkpoint);
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {  // the run that is killed: no destructor may commit anything after the kill point
+    try {
+      pipeline::RunRecord run;
+      run.id = "0123456789abcdef";
+      pipeline::ShardWriters w(idx.string(), std::make_unique<Xapian::WritableDatabase>(idx.string(), Xapian::DB_CREATE),
+                               pipeline::ShardWriters::Mode::Fresh, false,
+                               {{std::string(pipeline::kMetaRun), run.to_json()}});
+      if (before_any_checkpoint) {
+        // Two threads, each with a shard, before any checkpoint.
+        std::latch done(2);
+        auto write = [&](std::string article) {
+          auto p = passages(article, 1);
+          w.add(p);
+          done.arrive_and_wait();  // both alive until both wrote: two threads, two shards
+        };
+        std::thread t1(write, "a"), t2(write, "b");
+        t1.join();
+        t2.join();
+        if (w.shards() != 2) _exit(2);
+      } else {
+        w.set_segment_size(2);
+        auto a = passages("a", 2);
+        w.add(a);  // shard-0 is full: committed and left
+        w.commit(checkpoint(1));
+        auto b = passages("b", 1);
+        w.add(b);  // shard-1 begins after checkpoint 1
+      }
+      w.set_step_hook([](std::string_view step) {
+        if (step == "checkpoint committed to shard-0") _exit(0);  // killed here
+      });
+      w.commit(checkpoint(2));
+    } catch (...) {
+    }
+    _exit(1);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  const pipeline::ShardsState state = pipeline::ShardWriters::inspect(idx.string());
+  if (before_any_checkpoint) {
+    CHECK_FALSE(state.checkpoint);  // not 2: the second shard's passage is not on disk
+  } else {
+    REQUIRE(state.checkpoint);
+    CHECK(state.checkpoint->position.ordinal == 1);  // not 2: article b is not on disk
+  }
 }
