@@ -19,7 +19,9 @@
 
 namespace fahras::ingest {
 
-enum class Outcome { Skipped, Repaired, Replaced, Converted };
+// Duplicate: an article whose id came earlier in the run, skipped because the
+// index cannot replace the first (--no-termlist); not a bad input for --strict.
+enum class Outcome { Skipped, Repaired, Replaced, Converted, Duplicate };
 
 struct IngestStats {
   std::uint64_t files = 0;            // input files opened

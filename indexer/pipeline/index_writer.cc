@@ -69,11 +69,18 @@ bool uncreated_database(const std::string& dir) {
   return true;
 }
 
+bool without_termlists(const std::string& dir) {
+  std::error_code ec;
+  return fs::exists(fs::path(dir) / "iamglass", ec) && !fs::exists(fs::path(dir) / "termlist.glass", ec);
+}
+
 std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec,
                                                      std::string* note) {
   const std::string cleared = clear_uncreated(path);
   if (note) *note = cleared;
-  auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+  const bool no_termlists = without_termlists(path);
+  auto db = std::make_unique<Xapian::WritableDatabase>(
+      path, Xapian::DB_CREATE_OR_OPEN | (no_termlists ? Xapian::DB_NO_TERMLIST : 0));
   const std::string version = db->get_metadata(std::string(schema::kMetaSchema));
   if (db->get_doccount() != 0 && version.empty())
     throw std::runtime_error(path + " is a Xapian database but not a fahras index");

@@ -34,13 +34,20 @@ namespace fahras::pipeline {
 // committed) cannot be opened by Xapian; it is recreated empty and `note`, if
 // given, says so. A folder with non-empty tables but no version file is left
 // alone (std::runtime_error), unless `path`.shards is there (a shard build,
-// whose target is only a placeholder until the merge).
+// whose target is only a placeholder until the merge). An index built with
+// --no-termlist is opened as such (without_termlists()); the caller must not
+// delete or replace its documents.
 std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec = {},
                                                      std::string* note = nullptr);
 
 // True when `dir` is a folder that Xapian started to create a database in
 // but that has no version file (`iamglass`): nothing was ever committed there.
 bool uncreated_database(const std::string& dir);
+
+// True when the database at `dir` was created without Xapian's termlist
+// table (DB_NO_TERMLIST, fahras-index --no-termlist): Xapian opens it for
+// writing only with that flag, and cannot delete or replace its documents.
+bool without_termlists(const std::string& dir);
 
 class IndexWriter {
  public:

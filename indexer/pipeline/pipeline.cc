@@ -143,6 +143,13 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
     }
   }
 
+  if (!use_shards && !new_index && without_termlists(path))
+    throw std::runtime_error(path + " was built with --no-termlist: Xapian cannot replace or delete its passages, so it "
+                             "cannot be updated; rebuild it into a new folder (or remove it first)");
+  if (!options.termlists && !use_shards)
+    throw std::runtime_error(new_index ? std::string("--no-termlist builds with parallel writers, not --single-writer")
+                                       : path + " holds passages already: --no-termlist builds a new index only (an "
+                                                "index without termlists cannot be updated)");
   const std::string run_json = run.to_json();
   std::unique_ptr<ShardWriters> shards;
   std::unique_ptr<IndexWriter> writer;
@@ -152,6 +159,12 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                             Metadata{{std::string(kMetaRun), run_json}});
     shards->set_step_hook(options.on_step);
     shards->set_segment_size(options.segment_passages);
+    shards->set_termlists(options.termlists);
+    // Without termlists every add is a transaction, which Xapian's own flush
+    // does not commit: the shards are committed here.
+    shards->set_flush_every(options.flush_threshold != 0                                  ? options.flush_threshold
+                            : options.segment_passages != 0 || !options.termlists ? IndexOptions::kSegmentFlush
+                                                                                   : 0);
     summary.recovered.insert(summary.recovered.end(), shards->notes().begin(), shards->notes().end());
     if (resume_at) present = shards->keys();
   } else {
@@ -260,8 +273,18 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
               diag.report(ingest::Outcome::Skipped, w->article.origin, "no passages (no words)");
               ++summary.empty;
             } else {
-              bool replaced = false;
-              if (shards) {
+              bool replaced = false, indexed = true;
+              if (shards && !shards->termlists() && w->duplicate) {
+                // No passage can be deleted: the first article with an id is kept.
+                diag.report(ingest::Outcome::Duplicate, w->article.origin,
+                            "duplicate id \"" + w->article.id +
+                                "\": skipped, the first article with this id is kept (--no-termlist cannot replace it)");
+                ++summary.duplicates;
+                indexed = false;
+              } else if (shards && !shards->termlists()) {
+                // Resuming: the shards hold it, whole (each article is added in
+                // one transaction); nothing to do.
+              } else if (shards) {
                 if (!w->written) {
                   // A duplicate, or (resuming) an article the shards may hold already.
                   shards->replace(std::string(schema::kPrefixArticle) + schema::article_key(w->article.id), w->passages);
@@ -275,7 +298,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                             "duplicate id \"" + w->article.id + "\": replaces the earlier article");
                 ++summary.duplicates;
               }
-              ++summary.articles;
+              if (indexed) ++summary.articles;
             }
             last = w->position;
             if (++since_commit >= commit_every) {

@@ -72,15 +72,23 @@ struct IndexOptions {
   std::uint64_t max_article_bytes = 8u << 20;  // longer articles are reported and skipped (memory); 0: no limit
   bool parallel_writers = true;        // new index: per-thread shards + compact (false: one writer)
   // New index: a thread's shard database takes about this many passages, then
-  // the thread starts another; all are compacted at the end (0: one per thread).
-  // EXPERIMENTAL, off by default: faster and leaner with a small flush_threshold
-  // (docs/BENCHMARKS.md), but the crash test finds articles lost after kill -9
-  // and --resume with 2 threads (about 1 trial in 100; docs/INGESTION.md).
-  std::uint64_t segment_passages = 0;
-  // Xapian flushes a writer's postings every this many documents: sets
-  // XAPIAN_FLUSH_THRESHOLD for this process unless the environment sets it
-  // (0: Xapian's default, 10000). Small values pay only with segments.
+  // the thread starts another; all are compacted at the end (0: one per
+  // thread). Xapian's cost of a flush grows with the database it goes into, so
+  // many small shards, each flushed often, are faster and leaner than one per
+  // thread (docs/BENCHMARKS.md).
+  std::uint64_t segment_passages = 20000;
+  // Writers commit every this many passages: Xapian's XAPIAN_FLUSH_THRESHOLD
+  // for this process (unless the environment sets it), and the shards' own
+  // commits between articles. 0: shard builds with segments commit each shard
+  // every kSegmentFlush passages; other writers flush at Xapian's default
+  // (10000 documents), better for one large database.
   std::uint32_t flush_threshold = 0;
+  static constexpr std::uint32_t kSegmentFlush = 2000;
+  // false: a new index without Xapian's termlists (--no-termlist; shard builds
+  // only, else std::runtime_error): faster and smaller, but it can never be
+  // updated, and of articles that share an id the first is kept (the later
+  // ones are reported and skipped), since no passage can be deleted.
+  bool termlists = true;
   std::uint32_t shard = 0, shards = 0;  // --shard K/N: keep only articles with shard_of(id, N) == K-1 (0/0: all)
   schema::BuildOptions build;
   // Called from the pipeline's write stage, at most every `progress_every_s`.

@@ -133,8 +133,11 @@ ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::Writa
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     Shard& s = shards_.emplace_back();
     shard_count_.store(shards_.size(), std::memory_order_relaxed);
-    s.db = Xapian::WritableDatabase(shards_dir_ + "/shard-" + std::to_string(i),
-                                    Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+    const std::string dir = shards_dir_ + "/shard-" + std::to_string(i);
+    const bool no_termlists = without_termlists(dir);
+    if (no_termlists) termlists_ = false;
+    s.db = Xapian::WritableDatabase(
+        dir, Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC) | (no_termlists ? Xapian::DB_NO_TERMLIST : 0));
     s.documents = s.db.get_doccount();
     const std::string c = s.db.get_metadata(std::string(kMetaCheckpoint));
     const auto parsed = Checkpoint::from_json(c);
@@ -175,6 +178,7 @@ std::unordered_set<std::string> ShardWriters::keys() const {
 
 void ShardWriters::set_segment_size(std::uint64_t passages) { segment_ = passages; }
 void ShardWriters::set_flush_every(std::uint64_t passages) { flush_every_ = passages; }
+void ShardWriters::set_termlists(bool on) { termlists_ = on; }
 
 ShardWriters::Shard& ShardWriters::local() {
   Shard*& mine = local_->shard.local();
@@ -190,7 +194,8 @@ ShardWriters::Shard& ShardWriters::local() {
     const std::string dir = shards_dir_ + "/shard-" + std::to_string(shards_.size());
     Shard& s = shards_.emplace_back();
     shard_count_.store(shards_.size(), std::memory_order_relaxed);
-    s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+    s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | (sync_ ? 0 : Xapian::DB_NO_SYNC) |
+                                             (termlists_ ? 0 : Xapian::DB_NO_TERMLIST));
     // The run record, and the last checkpoint before this shard began: its
     // passages all come after it, and a crash before the next checkpoint is
     // committed to it must resume from there (inspect()).
@@ -212,7 +217,21 @@ ShardWriters::Shard& ShardWriters::local() {
 void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   Shard& s = local();
   std::lock_guard g(s.lock);  // uncontended except while replace() or commit() runs
-  for (Xapian::Document& d : passages) s.db.add_document(d);
+  if (termlists_) {
+    for (Xapian::Document& d : passages) s.db.add_document(d);
+  } else {
+    s.db.begin_transaction(false);  // Xapian's own flush waits for the article's end
+    try {
+      for (Xapian::Document& d : passages) s.db.add_document(d);
+    } catch (...) {
+      try {
+        s.db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+      }
+      throw;
+    }
+    s.db.commit_transaction();
+  }
   passages_ += passages.size();
   s.documents += passages.size();
   s.unflushed += passages.size();
@@ -230,6 +249,7 @@ void ShardWriters::add(std::vector<Xapian::Document>& passages) {
 }
 
 void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::Document>& passages) {
+  if (!termlists_) throw std::logic_error("ShardWriters::replace without termlists");
   {
     std::lock_guard g(shards_lock_);
     for (Shard& s : shards_) {
@@ -304,7 +324,8 @@ Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
     if (step_) step_("swapped");
   }
   target_.reset();
-  Xapian::WritableDatabase final_db(path_, Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC));
+  Xapian::WritableDatabase final_db(path_, Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC) |
+                                              (without_termlists(path_) ? Xapian::DB_NO_TERMLIST : 0));
   for (const auto& [key, value] : all_metadata) final_db.set_metadata(key, value);
   final_db.commit();
   const Xapian::doccount n = final_db.get_doccount();

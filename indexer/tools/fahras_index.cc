@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
-  bool quiet = false, single_writer = false, strict = false, extract = false, json = false;
+  bool quiet = false, single_writer = false, strict = false, extract = false, json = false, no_termlist = false;
   bool resume = false, restart = false, no_sync = false, prune_flag = false;
   std::uint64_t max_article_mb = 8;
   std::string shard_spec;
@@ -197,13 +197,15 @@ int main(int argc, char** argv) {
        "a power loss may")
       ("in-flight", po::value(&options.max_in_flight)->value_name("N")->default_value(0),
        "articles in the pipeline at once, bounding memory (0: 4 per thread)")
-      ("segment", po::value(&options.segment_passages)->value_name("N")->default_value(0),
-       "EXPERIMENTAL, not crash-safe yet (--resume after a kill may lose articles): new index: each "
-       "thread writes shard databases of about N passages, compacted into one at the end; with "
-       "--flush 2000 about 10 % faster and a third less memory (0: one per thread)")
+      ("segment", po::value(&options.segment_passages)->value_name("N")->default_value(20000),
+       "new index: each thread writes shard databases of about N passages, compacted into one at the "
+       "end (0: one per thread; measured faster and leaner than 0, docs/BENCHMARKS.md)")
+      ("no-termlist", po::bool_switch(&no_termlist),
+       "new index without Xapian's termlists: about 15 % faster and 20 % smaller, but it can never be "
+       "updated (re-indexing into it is refused), and of articles with the same id the first is kept")
       ("flush", po::value(&options.flush_threshold)->value_name("N")->default_value(0),
-       "Xapian flushes postings every N documents (XAPIAN_FLUSH_THRESHOLD, which overrides it; 0: "
-       "Xapian's default, 10000)")
+       "writers commit every N passages (also sets XAPIAN_FLUSH_THRESHOLD, which overrides it; 0: "
+       "2000 for segmented shards, else Xapian's default of 10000)")
       ("field", po::value(&fields)->value_name("NAME=KEY")->composing(),
        "JSON key for a field, e.g. --field id=url --field text=content "
        "(NAME: id, title, text, date, source, url); repeatable")
@@ -243,6 +245,7 @@ int main(int argc, char** argv) {
     }
     if (options.index_path.empty() && !extract) throw po::error("--index DIR is required");
     options.parallel_writers = !single_writer;
+    options.termlists = !no_termlist;
     if (resume && restart) throw po::error("--resume and --restart exclude each other");
     options.unfinished = resume ? pipeline::Unfinished::Resume
                          : restart ? pipeline::Unfinished::Restart
@@ -266,7 +269,7 @@ int main(int argc, char** argv) {
     options.run_options = "--field id=" + fn.id + ",title=" + fn.title + ",text=" + fn.text + ",date=" + fn.date +
                           ",source=" + fn.source + ",url=" + fn.url + " --encoding '" + source_options.encoding +
                           "' --max-words " + std::to_string(options.build.passages.max_words) +
-                          (shard_spec.empty() ? "" : " --shard " + shard_spec);
+                          (shard_spec.empty() ? "" : " --shard " + shard_spec) + (no_termlist ? " --no-termlist" : "");
   } catch (const po::error& e) {
     std::cerr << "fahras-index: " << e.what() << "\nTry 'fahras-index --help'.\n";
     return kExitUsage;
@@ -277,6 +280,7 @@ int main(int argc, char** argv) {
     const char* what = outcome == ingest::Outcome::Skipped    ? "skipped"
                        : outcome == ingest::Outcome::Repaired ? "repaired"
                        : outcome == ingest::Outcome::Converted ? "converted"
+                       : outcome == ingest::Outcome::Duplicate ? "duplicate"
                                                                 : "replaced";
     std::cerr << "fahras-index: " << where << ": " << why << " (" << what << ")\n";
   });

@@ -48,7 +48,10 @@ int main(int argc, char** argv) {
       all.add_database(db);
     }
     all.compact(out, Xapian::DBCOMPACT_MULTIPASS);
-    Xapian::WritableDatabase merged(out, Xapian::DB_OPEN);
+    // Inputs built with --no-termlist give an output without termlists, which
+    // Xapian opens for writing only when told so.
+    const bool no_termlists = !std::filesystem::exists(std::filesystem::path(out) / "termlist.glass");
+    Xapian::WritableDatabase merged(out, Xapian::DB_OPEN | (no_termlists ? Xapian::DB_NO_TERMLIST : 0));
     merged.set_metadata(std::string(fahras::schema::kMetaShard), "");  // compaction kept the first input's
     merged.set_metadata(std::string(fahras::schema::kMetaSchema), std::string(fahras::schema::kSchemaVersion));
     merged.commit();

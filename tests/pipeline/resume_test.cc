@@ -3,6 +3,7 @@
 // simulated by an exception thrown from the progress callback, which runs in
 // the write stage.
 #include "pipeline/checkpoint.h"
+#include "pipeline/index_writer.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/shard_writers.h"
 #include "support/run.h"
@@ -41,6 +42,7 @@ struct Options {
   std::string interrupt_at;           // a step of finishing a shard build (IndexOptions::on_step)
   std::uint64_t commit_every = 7;
   std::uint64_t segment = pipeline::IndexOptions{}.segment_passages;
+  bool termlists = true;
 };
 
 pipeline::IndexSummary index(const std::vector<fs::path>& inputs, const fs::path& idx, const Options& o,
@@ -57,6 +59,7 @@ pipeline::IndexSummary index(const std::vector<fs::path>& inputs, const fs::path
   options.unfinished = o.unfinished;
   options.parallel_writers = o.parallel;
   options.segment_passages = o.segment;
+  options.termlists = o.termlists;
   options.prune = o.prune;
   options.run_options = "test";
   if (!o.interrupt_at.empty())
@@ -600,4 +603,51 @@ TEST_CASE("a kill while a checkpoint is committed shard by shard loses no passag
     REQUIRE(state.checkpoint);
     CHECK(state.checkpoint->position.ordinal == 1);  // not 2: article b is not on disk
   }
+}
+
+TEST_CASE("an index built without termlists holds the same passages, resumes, keeps the first of an id and refuses updates", "[pipeline][resume]") {
+  TempDir d;
+  // b.jsonl repeats a10..a14 with the same text: keeping the first or the last gives the same passages.
+  d.write("a.jsonl", jsonl("a", 0, 60));
+  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
+  const std::vector<fs::path> inputs = {d.path() / "a.jsonl", d.path() / "b.jsonl"};
+  const fs::path clean = d.path() / "clean";
+  index(inputs, clean, {});
+  const auto want = contents(clean);
+  REQUIRE(fs::exists(clean / "termlist.glass"));
+
+  Options o;
+  o.termlists = false;
+  o.segment = GENERATE(0, 30);
+  CAPTURE(o.segment);
+  const fs::path idx = d.path() / ("idx" + std::to_string(o.segment));
+  SECTION("in one run") {
+    std::vector<std::string> reports;
+    const pipeline::IndexSummary s = index(inputs, idx, o, &reports);
+    CHECK(s.articles == 100);  // 105 read, 5 duplicates skipped
+    CHECK(s.duplicates == 5);
+    CHECK(mentions(reports, "b.jsonl:41: duplicate id \"a10\": skipped, the first article with this id is kept"));
+    CHECK(contents(idx) == want);
+    CHECK_FALSE(fs::exists(idx / "termlist.glass"));
+    CHECK(pipeline::without_termlists(idx.string()));
+  }
+  SECTION("interrupted and resumed") {
+    o.interrupt_after = 50;
+    CHECK_THROWS_AS(index(inputs, idx, o), Interrupted);
+    o.interrupt_after = 0;
+    o.unfinished = pipeline::Unfinished::Resume;
+    const pipeline::IndexSummary s = index(inputs, idx, o);
+    CHECK(s.resumed);
+    CHECK(contents(idx) == want);
+    CHECK_FALSE(fs::exists(idx / "termlist.glass"));
+  }
+  // It cannot be updated: Xapian cannot delete passages without termlists.
+  Options update;
+  CHECK_THROWS_WITH(index(inputs, idx, update), Catch::Contains("was built with --no-termlist") &&
+                                                    Catch::Contains("cannot be updated"));
+  CHECK(contents(idx) == want);
+  // Nor can --no-termlist update an index that has them.
+  Options nt;
+  nt.termlists = false;
+  CHECK_THROWS_WITH(index(inputs, clean, nt), Catch::Contains("--no-termlist builds a new index only"));
 }
