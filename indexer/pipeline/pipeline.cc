@@ -329,8 +329,11 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
     if (shards) {
       summary.shards = shards->shards();
       summary.passages = shards->passages_added();
+      const auto finish_start = std::chrono::steady_clock::now();
       summary.index_documents =
           shards->finish({{std::string(kMetaCheckpoint), Checkpoint{run.id, end, done, utc_now()}.to_json()}});
+      summary.finish_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - finish_start).count();
       ++summary.commits;
     } else {
       if (options.prune) {

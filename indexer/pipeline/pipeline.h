@@ -113,6 +113,7 @@ struct IndexSummary {
   std::size_t shards = 0;             // shards built and merged (0: the single-writer path)
   std::uint64_t other_shard = 0;      // articles left to the other shards (--shard)
   double seconds = 0;
+  double finish_seconds = 0;  // of `seconds`: the shards' last commit and their merge (compaction)
   unsigned threads = 0;
   // Checkpoints and resuming.
   std::uint64_t commits = 0;          // checkpoints committed

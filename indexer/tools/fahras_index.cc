@@ -370,7 +370,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(s.other_shard));
   std::printf("index %s now holds %llu passages", options.index_path.c_str(),
               static_cast<unsigned long long>(s.index_documents));
-  if (s.shards > 0) std::printf(" (built as %zu shards, merged)", s.shards);
+  if (s.shards > 0) std::printf(" (built as %zu shards, merged in %.1f s)", s.shards, s.finish_seconds);
   std::printf("\n");
   if (options.prune) {
     if (s.prune_skipped.empty())
