@@ -127,10 +127,17 @@ struct Lists {
   WordSet org_heads{normalizer, map, bits,
                     {"وزارة", "قوات", "جيش", "هيئة", "مجلس", "حزب", "منظمة", "اتحاد", "جامعة", "وكالة", "لجنة",
                      "مفوضية", "صندوق", "بنك", "مصرف", "محكمة", "نقابة", "جبهة", "كتائب", "ألوية", "مؤسسة",
-                     "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة"}};
+                     "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة", "جريدة",
+                     "مجلة", "شبكة"}};
   // Heads too common as plain nouns ("حركة المرور", "تنظيم الانتخابات", "مركز
   // المدينة"): only with a quoted name after them.
-  WordSet weak_heads{normalizer, map, bits, {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة"}};
+  WordSet weak_heads{normalizer, map, bits,
+                     {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة", "جريدة", "مجلة", "شبكة"}};
+  // Heads that say what kind of body a quoted name is (صحيفة "النهار", شركة
+  // « إل جي الكترونكس »): the organization is the quoted name alone.
+  WordSet kind_heads{normalizer, map, bits,
+                     {"صحيفة", "جريدة", "مجلة", "شركة", "مؤسسة", "مصرف", "بنك", "وكالة", "قناة", "إذاعة",
+                      "مجموعة", "جماعة", "حركة", "تنظيم", "شبكة"}};
   // Definite heads followed by adjectives (الجيش السوري, القيادة المركزية).
   WordSet org_heads_definite{normalizer, map, bits,
                              {"القيادة", "التحالف", "الجيش", "المجلس", "الاتحاد", "الحزب", "القوات", "الجبهة",
@@ -268,7 +275,8 @@ bool has_quote(std::string_view text, std::uint32_t a, std::uint32_t b) {
   if (a > b || b > text.size()) return false;
   const std::string_view gap = text.substr(a, b - a);
   return gap.find('"') != std::string_view::npos || gap.find("“") != std::string_view::npos ||
-         gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos;
+         gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos ||
+         gap.find("»") != std::string_view::npos;
 }
 
 // The surface text of bytes [begin, end) with quotation marks removed and runs
@@ -615,11 +623,24 @@ struct Scan {
 
   // The construct chain of an organization head at i (see entities.h); returns
   // the end of the organization or i when there is none.
-  std::size_t org_chain(std::size_t i, std::uint32_t clitic_bytes, bool definite) const {
+  // `quoted_start` (when given) is set to the first word of a quoted name that
+  // makes the whole chain (i + 1), else left alone.
+  std::size_t org_chain(std::size_t i, std::uint32_t clitic_bytes, bool definite,
+                        std::size_t* quoted_start = nullptr) const {
     const std::string_view head = tokens[i].norm.substr(clitic_bytes);
     const bool weak = l.weak_heads.find(head) == 0;
     std::size_t k = i + 1;
     int words = 0;
+    // A quoted name right after an indefinite head is the name, whole, up to
+    // the closing quotation mark (شركة « أمريكان أكسبريس », صحيفة " صن "),
+    // and the adjectives after it are not (" صن " البريطانية).
+    if (!definite && k < n() && joins_words(text, tokens[i].end, tokens[k].begin) &&
+        has_quote(text, tokens[i].end, tokens[k].begin)) {
+      if (const std::size_t close = quoted_name(k); close > k) {
+        if (quoted_start) *quoted_start = k;
+        return close;
+      }
+    }
     while (k < n() && words < 5) {
       if (!joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       const bool quoted = has_quote(text, tokens[k - 1].end, tokens[k].begin);
@@ -649,6 +670,34 @@ struct Scan {
       ++words;
     }
     return words > 0 ? k : i;
+  }
+
+  // The end of a quoted name whose first word is k (a quotation mark before
+  // it): the word before the next quotation mark, at most 6 words on, all free
+  // and in the same sentence; k when there is none.
+  std::size_t quoted_name(std::size_t k) const {
+    for (std::size_t m = k; m < n() && m < k + 6; ++m) {
+      if (covered[m] || tokens[m].stopword) return k;
+      if (m > k && !joins_words(text, tokens[m - 1].end, tokens[m].begin) &&
+          breaks_sentence(text, tokens[m - 1].end, tokens[m].begin))
+        return k;
+      const std::uint32_t gap_end = m + 1 < n() ? tokens[m + 1].begin : static_cast<std::uint32_t>(text.size());
+      if (has_quote(text, tokens[m].end, gap_end)) return m + 1;
+    }
+    return k;
+  }
+
+  // An organization from the head at i (its clitics: `clitic_bytes`), or nullopt.
+  std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite) {
+    std::size_t quoted = 0;
+    const std::size_t end = org_chain(i, clitic_bytes, definite, &quoted);
+    if (end <= i) return std::nullopt;
+    const bool kind = quoted > 0 && l.kind_heads.find(tokens[i].norm.substr(clitic_bytes)) == 0;
+    Entity e = make(EntityType::Org, EntityRule::OrgHead, kind ? quoted : i, end, kind ? 0 : clitic_bytes);
+    e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    e.id = l.normalizer.normalize(e.name);
+    for (std::size_t t = i; t < end; ++t) covered[t] = 2;
+    return e;
   }
 };
 
@@ -776,15 +825,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         }
         bool head_definite = false;
         if (const int hb = l.head(w, head_definite); hb >= 0) {
-          const std::size_t end = s.org_chain(j, static_cast<std::uint32_t>(hb), head_definite);
-          if (end > j) {
-            Entity e = s.make(EntityType::Org, EntityRule::OrgHead, j, end, static_cast<std::uint32_t>(hb));
-            e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
-            e.id = l.normalizer.normalize(e.name);
-            for (std::size_t t = j; t < end; ++t) covered_[t] = 2;
-            remember(e, tokens);
-            out.push_back(std::move(e));
-            j = end;
+          if (auto e = s.org_at(j, static_cast<std::uint32_t>(hb), head_definite)) {
+            j = e->last;
+            remember(*e, tokens);
+            out.push_back(std::move(*e));
             continue;
           }
         }
@@ -889,15 +933,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 5. Organization from a head.
     bool head_definite = false;
     if (const int hb = l.head(norm, head_definite); hb >= 0) {
-      const std::size_t end = s.org_chain(i, static_cast<std::uint32_t>(hb), head_definite);
-      if (end > i) {
-        Entity e = s.make(EntityType::Org, EntityRule::OrgHead, i, end, static_cast<std::uint32_t>(hb));
-        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
-        e.id = l.normalizer.normalize(e.name);
+      if (auto found_org = s.org_at(i, static_cast<std::uint32_t>(hb), head_definite)) {
+        Entity e = std::move(*found_org);
+        const std::size_t end = e.last;
         // The start of an organization named earlier in the article is that one.
         std::vector<std::string> keys;
-        for (std::size_t t = i; t < end; ++t) keys.emplace_back(token_key(tokens[t].norm));
-        if (hb > 0) keys[0] = std::string(token_key(norm.substr(static_cast<std::size_t>(hb))));
+        for (std::size_t t = e.first; t < end; ++t) keys.emplace_back(token_key(tokens[t].norm));
+        if (hb > 0 && e.first == i) keys[0] = std::string(token_key(norm.substr(static_cast<std::size_t>(hb))));
         for (const Known& k : article_)
           if (k.type == EntityType::Org && k.keys.size() > keys.size() &&
               std::equal(keys.begin(), keys.end(), k.keys.begin())) {
@@ -906,7 +948,6 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
             e.rule = EntityRule::OrgPrefix;
             break;
           }
-        for (std::size_t t = i; t < end; ++t) covered_[t] = 2;
         remember(e, tokens);
         out.push_back(std::move(e));
         i = end - 1;

@@ -88,6 +88,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ذكر بلاغ لوزارة الطاقة والمعادن أن", {"org:وزارة الطاقة والمعادن"}},
       {"وقال الجيش السوري إن", {"org:الجيش السوري"}},
       {"بيان صادر عن معهد “ليكسينغتون” في واشنطن", {"org:معهد ليكسينغتون", "place:واشنطن"}},
+      // A quoted name after a head of its kind (صحيفة, شركة, وكالة …) is the
+      // organization, whole, without the head and the adjectives after it.
+      {"ذكرت شركة « أمريكان أكسبريس » السعودية أن", {"org:أمريكان أكسبريس", "place:السعودية"}},
+      {"ونقلت صحيفة \" صن \" البريطانية في عددها", {"org:صن"}},
+      {"وكتبت جريدة « النهار » أن الخطاب", {"org:النهار"}},
       // Not entities: heads and cues alone, descriptions, common nouns, weekdays.
       {"وأوضحت القيادة في بيان الثلاثاء", {}},
       {"نفذت الجماعة الإرهابية 153 هجوما", {}},
