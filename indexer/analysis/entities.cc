@@ -621,6 +621,46 @@ struct Scan {
     return true;
   }
 
+  // The surname of a listed person at j (Gazetteer::surname_of: بوش, مبارك,
+  // الأسد), alone: nothing in a name follows it. Not a given name, an ordinary
+  // word that names never contain, an ordinal or الأب/الابن, nor a definite
+  // nisba of a place (السوداني: also "the Sudanese"). The entry, or
+  // kAmbiguousSurname; nullopt when it is none.
+  std::optional<std::uint32_t> listed_surname(std::size_t j) const {
+    if (!word(j) || covered[j] || tokens[j].stopword || given[j]) return std::nullopt;
+    const std::string_view norm = tokens[j].norm;
+    const std::string_view key = token_key(norm);
+    if (code_points(key) < 3 || not_surname(key)) return std::nullopt;
+    const auto hit = gaz.surname_of(norm);
+    if (!hit || ordinary(j)) return std::nullopt;
+    if (is_definite(norm) && is_nisba(norm)) {
+      const std::string_view stem = key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2));
+      for (const std::string& place : {std::string(stem), "ال" + std::string(stem)})
+        if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place)
+          return std::nullopt;
+    }
+    if (collect_name(j, false).second > 1) return std::nullopt;
+    return hit;
+  }
+  // The person of the listed surname at j (listed_surname()), found by `rule`:
+  // that person when only one listed person bears it, else the surname itself.
+  bool surname_person(std::size_t j, EntityRule rule) {
+    const auto hit = listed_surname(j);
+    if (!hit) return false;
+    Entity e = make(EntityType::Person, rule, j, j + 1, 0);
+    e.surname.assign(token_key(tokens[j].norm));
+    if (*hit != Gazetteer::kAmbiguousSurname) {
+      e.id = gaz.entry(*hit).id;
+      e.name = gaz.entry(*hit).canonical;
+    } else {
+      e.id = person_id(name_keys(j, j + 1, 0));
+      e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    }
+    covered[j] = 2;
+    out.push_back(std::move(e));
+    return true;
+  }
+
   // The construct chain of an organization head at i (see entities.h); returns
   // the end of the organization or i when there is none.
   // `quoted_start` (when given) is set to the first word of a quoted name that
@@ -818,6 +858,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           continue;
         }
         if (!s.word(j)) break;
+        // A listed person's surname alone ends the affiliation (الرئيس الأسد).
+        if (s.listed_surname(j)) break;
         const std::string_view w = tokens[j].norm;
         if (l.title(w) >= 0 || l.link(w) >= 0 || l.chain_words.find(w) == 0) {
           ++j;
@@ -844,6 +886,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         break;
       }
       if (j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
+        // "الرئيس بوش", "الرئيس المصري مبارك": a listed person's surname alone.
+        if (s.surname_person(j, EntityRule::Title)) {
+          remember(out.back(), tokens);
+          i = j;
+          continue;
+        }
         const auto [k, words] = s.name_at(j);
         if (s.person(j, k, words, EntityRule::Title, s.given[j] ? s.given[j]->clitic_bytes : 0)) {
           remember(out.back(), tokens);
@@ -856,8 +904,15 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 2b. A person named right after a speech verb ("وقال بلير إن", "وأكد
     // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
     // when a clause or the sentence follows (إن/أن, punctuation).
-    if (i > 0 && !covered_[i - 1] && s.word(i - 1) && l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
-        joins_words(text, tokens[i - 1].end, tokens[i].begin) && !s.given[i] && !s.ordinary(i)) {
+    const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+                            l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
+                            joins_words(text, tokens[i - 1].end, tokens[i].begin);
+    // "وكرر بوش القول", "ورفض بوش وبلير": a listed person's surname alone.
+    if (after_verb && s.surname_person(i, EntityRule::Subject)) {
+      remember(out.back(), tokens);
+      continue;
+    }
+    if (after_verb && !s.given[i] && !s.ordinary(i)) {
       // (An ordinary word that names never contain starts no name: "قال
       // أعضاء بارزون", "قال مسؤولون".)
       const auto [k, words] = s.collect_name(i, false);
