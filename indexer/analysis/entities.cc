@@ -450,6 +450,19 @@ struct Scan {
       return true;
     return false;
   }
+  // The word at i, definite and feminine (ة), takes a definite feminine nisba
+  // adjective: the common noun, not the one-word organization it also names
+  // ("القاعدة السياسية", "القاعدة الأمريكية في كوبا": a base, "الجزيرة
+  // العربية"). Only for ordinary words (common-words.tsv: not البشمركة الكردية);
+  // names of other forms keep their adjectives (الفيفا السويسري).
+  bool feminine_noun_with_adjective(std::size_t i) const {
+    const std::string_view key = token_key(tokens[i].norm);
+    if (!ends_with(key, "ه") || !common(i) || i + 1 >= n() || !word(i + 1) ||
+        !joins_words(text, tokens[i].end, tokens[i + 1].begin))
+      return false;
+    const std::string_view next = tokens[i + 1].norm;
+    return starts_with(next, "ال") && is_definite(next) && is_nisba(next) && ends_with(next, "يه");
+  }
   // A free word that may be part of a name found around a mined name word: not
   // definite, not an ordinary word, not a title, function word, verb, head or
   // known name (name_word), and without a pronoun suffix.
@@ -769,7 +782,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // (القاعدة: base, rule; الجزيرة: island) is that noun after a
     // demonstrative or شبه ("هذه القاعدة", "شبه الجزيرة").
     if (entry.type == EntityType::Org && m->end == i + 1 && is_definite(tokens[i].norm) &&
-        s.common_noun_use(i)) {
+        (s.common_noun_use(i) || s.feminine_noun_with_adjective(i))) {
       ++i;
       continue;
     }

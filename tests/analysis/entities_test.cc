@@ -121,6 +121,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A one-word organization that is also a common noun, after a demonstrative or شبه.
       {"وكان الانطلاق من هذه القاعدة هو البداية", {}},
       {"وفي شرق شبه الجزيرة كانت تربية المواشي", {}},
+      // So is one that is a feminine ordinary word before a feminine nisba adjective.
+      {"يجب أن تشكل القاعدة السياسية لأي وقف", {}},
+      {"المعتقلين في القاعدة الأمريكية في كوبا", {"place:كوبا"}},
+      {"قاتلت قوات البشمركة الكردية", {"org:البيشمركة"}},  // not an ordinary word
       {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
       // A title after an institution noun is part of a name, not a person.
