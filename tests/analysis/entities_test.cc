@@ -88,6 +88,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقال محمد بن عبد الكريم الخطابي", {"person:محمد بن عبد الكريم الخطابي"}},
       {"استقبل الملك سلمان بن عبد العزيز الوفد", {"person:سلمان بن عبد العزيز"}},
       {"واستقبل الأمير سعود، وسمو الأمير خالد الفيصل الوفد", {"person:سعود", "person:خالد الفيصل"}},  // not "سعود، وسمو"
+      // A former state is a place, not an organization from the head الاتحاد.
+      {"منذ انهيار الاتحاد السوفياتي عام 1991", {"place:الاتحاد السوفيتي"}},
       // Place after a cue; a camp keeps مخيم.
       {"في مدينة منبج شمال حلب", {"place:منبج", "place:حلب"}},
       {"في بلدة كفرنبل بريف إدلب", {"place:كفرنبل", "place:إدلب"}},
