@@ -542,7 +542,10 @@ struct Scan {
     // The family name closes a given name directly (خالد الدندل) or a compound one
     // (محمد بن عبد الكريم الخطابي), not a name that already has its last word
     // (خالد بن طلال | الوفد).
-    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال"));
+    // After a two-word name it may still close it when it is rare (not in
+    // common-words.tsv): أحمد يوسف الجفيري, خالد بن حمد العطية.
+    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال")) ||
+                           (words == 1 && k < n() && word(k) && !common(k));
     if (family && open_name && words <= 1 && k < n() && word(k) && !covered[k] &&
         (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
       const std::string_view norm = tokens[k].norm;

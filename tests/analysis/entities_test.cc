@@ -86,6 +86,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ورأى جوتشولك أنه يتعين", {"person:جوتشولك"}},
       // A given name and a surname, with connectors.
       {"وقال محمد بن عبد الكريم الخطابي", {"person:محمد بن عبد الكريم الخطابي"}},
+      // A rare definite family name closes a two-word name too (not "خالد بن طلال الوفد").
+      {"وكان السيد أحمد يوسف الكعبي رئيس القسم", {"person:أحمد يوسف الكعبي"}},
+      {"والعقيد خالد بن حمد الرميثي نائب رئيس الاتحاد", {"person:خالد بن حمد الرميثي"}},
+      {"واستقبل خالد بن طلال الوفد", {"person:خالد بن طلال"}},
       {"استقبل الملك سلمان بن عبد العزيز الوفد", {"person:سلمان بن عبد العزيز"}},
       {"واستقبل الأمير سعود، وسمو الأمير خالد الفيصل الوفد", {"person:سعود", "person:خالد الفيصل"}},  // not "سعود، وسمو"
       // A former state is a place, not an organization from the head الاتحاد.
@@ -168,9 +172,11 @@ TEST_CASE("words that news uses mostly as names (name-words.tsv, mined)", "[enti
 
 TEST_CASE("name and namepart lines: a name word alone is a person, an ordinary word ends a name", "[entities]") {
   // Without name parts, no ordinary word is known to be foreign to names.
-  const Gazetteer plain("given\tمحمد\t\tt\ncommon\tرسول\t\tt\ncommon\tصالح\t\tt\n");
+  // (الإسلام is an ordinary word: a rare one would close "محمد رسول" as a family name.)
+  const Gazetteer plain("given\tمحمد\t\tt\ncommon\tرسول\t\tt\ncommon\tصالح\t\tt\ncommon\tالإسلام\t\tt\n");
   const Gazetteer mined(
-      "given\tمحمد\t\tt\ncommon\tرسول\t\tt\ncommon\tصالح\t\tt\nname\tكيري\t\tt\nnamepart\tصالح\t\tt\n");
+      "given\tمحمد\t\tt\ncommon\tرسول\t\tt\ncommon\tصالح\t\tt\ncommon\tالإسلام\t\tt\nname\tكيري\t\tt\n"
+      "namepart\tصالح\t\tt\n");
   Analyzer analyzer;
   auto run = [&](const Gazetteer& g, const std::string& text) {
     EntityExtractor x(g);
