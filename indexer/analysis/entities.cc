@@ -154,6 +154,8 @@ struct Lists {
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  // The first word of a kunya (أبو حمزة, أبي زيد).
+  WordSet kunya{normalizer, map, bits, {"أبو", "أبي"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
@@ -1072,7 +1074,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       if (!joins_words(text, tokens[p].end, tokens[b].begin)) break;
       if (s.connector(p)) {
         b = p;
-        if (b > 0 && s.free_name_word(b - 1) && joins_words(text, tokens[b - 1].end, tokens[b].begin)) {
+        // (Not an ordinary word before a kunya: "خروج أبي زيد".)
+        if (b > 0 && s.free_name_word(b - 1) && joins_words(text, tokens[b - 1].end, tokens[b].begin) &&
+            !(l.kunya.find(tokens[b].norm) >= 0 && s.common(b - 1))) {
           b = b - 1;
           i = b;
           cb = s.leading_conjunction(b);
@@ -1122,6 +1126,24 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     for (std::size_t t = i; t < k; ++t) covered_[t] = 2;
     out.push_back(std::move(e));
     i = k - 1;
+  }
+
+  // A kunya: أبو/أبي before a person the rules found is the start of the name
+  // (أبو حمزة المصري, خروج أبي زيد, وأبو عبد الله التركي).
+  for (Entity& e : out) {
+    if (e.type != EntityType::Person || e.first == 0 || e.begin != tokens[e.first].begin) continue;
+    const std::size_t p = e.first - 1;
+    if (!s.word(p) || covered_[p] || !joins_words(text, tokens[p].end, tokens[e.first].begin)) continue;
+    const int cb = l.kunya.find(tokens[p].norm);
+    if (cb < 0) continue;
+    const bool surface = e.name == clean_surface(text.substr(e.begin, e.end - e.begin));
+    Entity k = s.make(EntityType::Person, e.rule, p, e.last, static_cast<std::uint32_t>(cb));
+    const std::vector<std::string> keys = s.name_keys(p, e.last, static_cast<std::uint32_t>(cb));
+    k.surname = e.surname;
+    k.id = surface ? person_id(keys) : e.id;
+    k.name = surface ? clean_surface(text.substr(k.begin, k.end - k.begin)) : e.name;
+    covered_[p] = 2;
+    e = std::move(k);
   }
 
   // Merge: gazetteer entities and rule entities, in text order.

@@ -159,6 +159,9 @@ TEST_CASE("words that news uses mostly as names (name-words.tsv, mined)", "[enti
       // Connectors and the word before them join the name.
       {"على رأسهم معاوية بن أبي سفيان في دمشق", {"person:معاوية بن أبي سفيان", "place:دمشق"}},
       {"عاد صحبة شكيب بن موسى وزير الداخلية", {"person:شكيب بن موسى"}},
+      // A kunya starts the name (أبو/أبي), not an ordinary word before it.
+      {"وكان أبو حمزة الكعبي يعمل في التجارة", {"person:أبو حمزة الكعبي"}},
+      {"بعد خروج أبي زيد من المدينة", {"person:أبي زيد"}},
       // Not names: an institution's name, an age, definite or ordinary words.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"توفي عن عمر 75 عاما", {}},
