@@ -1129,12 +1129,17 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   }
 
   // A kunya: أبو/أبي before a person the rules found is the start of the name
-  // (أبو حمزة المصري, خروج أبي زيد, وأبو عبد الله التركي).
+  // (أبو حمزة المصري, خروج أبي زيد, وأبو عبد الله التركي); so is علي.
   for (Entity& e : out) {
     if (e.type != EntityType::Person || e.first == 0 || e.begin != tokens[e.first].begin) continue;
     const std::size_t p = e.first - 1;
     if (!s.word(p) || covered_[p] || !joins_words(text, tokens[p].end, tokens[e.first].begin)) continue;
-    const int cb = l.kunya.find(tokens[p].norm);
+    // علي written with ي (the preposition is على, which the normalizer folds
+    // with it) before a name of two words or more is the given name (علي حسن
+    // المجيد); not before a name that starts a list item (علي | وهاني).
+    const std::string_view written = text.substr(tokens[p].begin, tokens[p].end - tokens[p].begin);
+    const bool ali = written == "علي" && e.last - e.first >= 2 && !starts_with(tokens[e.first].norm, "و");
+    const int cb = ali ? 0 : l.kunya.find(tokens[p].norm);
     if (cb < 0) continue;
     const bool surface = e.name == clean_surface(text.substr(e.begin, e.end - e.begin));
     Entity k = s.make(EntityType::Person, e.rule, p, e.last, static_cast<std::uint32_t>(cb));

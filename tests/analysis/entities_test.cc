@@ -90,6 +90,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وكان السيد أحمد يوسف الكعبي رئيس القسم", {"person:أحمد يوسف الكعبي"}},
       {"والعقيد خالد بن حمد الرميثي نائب رئيس الاتحاد", {"person:خالد بن حمد الرميثي"}},
       {"واستقبل خالد بن طلال الوفد", {"person:خالد بن طلال"}},
+      // علي (with ي) before a name is the given name; على is the preposition.
+      {"وكان أبرزهم علي حسن الكعبي", {"person:علي حسن الكعبي"}},
+      {"وقد حصل على حسن الكعبي", {"person:حسن الكعبي"}},
       {"استقبل الملك سلمان بن عبد العزيز الوفد", {"person:سلمان بن عبد العزيز"}},
       {"واستقبل الأمير سعود، وسمو الأمير خالد الفيصل الوفد", {"person:سعود", "person:خالد الفيصل"}},  // not "سعود، وسمو"
       // A former state is a place, not an organization from the head الاتحاد.
