@@ -791,6 +791,22 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
+    // A one-word place with the article that is also an ordinary word (القصير,
+    // القائم, الطبقة) is an adjective right after a definite noun: "على المدى
+    // القصير", "الوضع القائم" (not after a nisba: "دخلت القوات العراقية الموصل",
+    // nor after العاصمة/المدينة, nor with a clitic: "لقاء الذهاب بالقاهرة";
+    // countries are left alone).
+    if (entry.type == EntityType::Place && m->end == i + 1 && starts_with(tokens[i].norm, "ال") &&
+        entry.source != "icu-country" && s.common(i) && i > 0 && s.word(i - 1) &&
+        joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
+      const std::string_view before = tokens[i - 1].norm;
+      if (starts_with(before, "ال") && is_definite(before) && !is_nisba(before) && !tokens[i - 1].stopword &&
+          l.place_nouns.find(before) < 0 && l.time_words.find(before) < 0 && !l.any_title(before) &&
+          !gazetteer_.match_at(text, tokens, i - 1)) {
+        ++i;
+        continue;
+      }
+    }
     // A listed person's name inside a longer lineage (nasab) is someone else's
     // name: "فيصل بن خالد بن عبدالعزيز" (not خالد بن عبدالعزيز), "خالد بن
     // عبدالعزيز الفالح"; the rules find the whole name.

@@ -95,6 +95,12 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقد حصل على حسن الكعبي", {"person:حسن الكعبي"}},
       {"استقبل الملك سلمان بن عبد العزيز الوفد", {"person:سلمان بن عبد العزيز"}},
       {"واستقبل الأمير سعود، وسمو الأمير خالد الفيصل الوفد", {"person:سعود", "person:خالد الفيصل"}},  // not "سعود، وسمو"
+      // A one-word place that is an ordinary word is an adjective after a definite noun.
+      {"ستكون الآثار على المدى القصير فقط", {}},
+      {"وأكد الرجلان أن الوضع القائم لا يمكن", {}},
+      {"وصل الوفد إلى العاصمة الرياض", {"place:الرياض"}},
+      {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
+      {"خوض لقاء الذهاب بالقاهرة في سبتمبر", {"place:القاهرة"}},
       // A former state is a place, not an organization from the head الاتحاد.
       {"منذ انهيار الاتحاد السوفياتي عام 1991", {"place:الاتحاد السوفيتي"}},
       // Place after a cue; a camp keeps مخيم.
