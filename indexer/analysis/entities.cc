@@ -75,7 +75,7 @@ struct Lists {
                  {"رئيس", "رئيسة", "نائب", "نائبة", "جنرال", "ميجور", "وزير", "وزيرة", "سكرتير", "سكرتيرة",
                   "متحدث", "متحدثة", "ناطق", "ناطقة", "قائد", "قائدة", "سفير", "سفيرة", "مبعوث", "مبعوثة",
                   "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال", "مندوب", "ولي",
-                  "مندوبة", "رئيس الوزراء"}};
+                  "مندوبة", "رئيس الوزراء", "كابتن"}};
   // Titles that are common nouns without the article (فريق = team, لواء =
   // brigade, عميد = dean, مساعدة = help): only with ال.
   WordSet titles_definite{normalizer, map, bits,
@@ -451,6 +451,14 @@ struct Scan {
         l.noun_markers.find(tokens[i - 1].norm) == 0)
       return true;
     return false;
+  }
+  // The word at i is the sound masculine plural (ـون) of an ordinary word:
+  // مسؤولون, دبلوماسيون (مسؤول, دبلوماسي); not شارون or ماكرون.
+  bool plural_of_ordinary(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (is_definite(norm) || !ends_with(norm, "ون") || code_points(norm) < 5) return false;
+    const std::string_view stem = norm.substr(0, norm.size() - 4);
+    return gaz.is_common(stem) && !gaz.is_name_word(stem);
   }
   // The word at i, definite and feminine (ة), takes a definite feminine nisba
   // adjective: the common noun, not the one-word organization it also names
@@ -946,7 +954,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       remember(out.back(), tokens);
       continue;
     }
-    if (after_verb && !s.given[i] && !s.ordinary(i)) {
+    if (after_verb && !s.given[i] && !s.ordinary(i) && !s.plural_of_ordinary(i)) {
       // (An ordinary word that names never contain starts no name: "قال
       // أعضاء بارزون", "قال مسؤولون".)
       const auto [k, words] = s.collect_name(i, false);
@@ -1053,6 +1061,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t v = 0; v < nv; ++v) {
         const std::string_view key = token_key(cands[v]);
         if (code_points(key) < 3 || not_surname(key)) continue;
+        // A definite nisba right after a definite word is its adjective ("الشطر
+        // التركي" after أبو عبد الله التركي), not the person.
+        if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&
+            starts_with(tokens[i - 1].norm, "ال") && is_definite(tokens[i - 1].norm))
+          continue;
         const Known* hit = nullptr;
         for (const Known& k : article_)
           if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;
@@ -1158,10 +1171,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const int cb = ali ? 0 : l.kunya.find(tokens[p].norm);
     if (cb < 0) continue;
     const bool surface = e.name == clean_surface(text.substr(e.begin, e.end - e.begin));
+    // The id stays that of the name found (the article's memory knows it so).
     Entity k = s.make(EntityType::Person, e.rule, p, e.last, static_cast<std::uint32_t>(cb));
-    const std::vector<std::string> keys = s.name_keys(p, e.last, static_cast<std::uint32_t>(cb));
     k.surname = e.surname;
-    k.id = surface ? person_id(keys) : e.id;
+    k.id = e.id;
     k.name = surface ? clean_surface(text.substr(k.begin, k.end - k.begin)) : e.name;
     covered_[p] = 2;
     e = std::move(k);

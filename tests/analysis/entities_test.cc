@@ -215,8 +215,15 @@ TEST_CASE("within an article, a surname alone and the start of an organization",
                  "person:بات رايدر", "org:القيادة المركزية الأمريكية"});
   // A new article forgets: رايدر alone, as the subject of أضاف, is just رايدر.
   CHECK(entities("وأضاف رايدر أن").at(0) == "person:رايدر");
-  // An ordinary word after a speech verb is not a name.
+  // A definite nisba surname right after a definite word is its adjective.
+  CHECK(entities(V{"والتقى أبو عبد الله التركي الوفد", "ويعيش في الشطر التركي من قبرص", "وقال التركي إن"}) ==
+        V{"person:أبو عبد الله التركي", "place:قبرص", "person:عبد الله التركي"});
+  // An ordinary word after a speech verb is not a name, nor its plural.
   CHECK(entities("وأضاف مسؤول أن العملية").empty());
+  CHECK(entities("وقال مسؤولون أمميون إن أنظمة الإنذار").empty());
+  CHECK(entities("وقال دبلوماسيون إن المحادثات").empty());
+  CHECK(entities("وقال شارون إن") == V{"person:أرييل شارون"});
+  CHECK(entities("وأفاد كابتن أنطونيو بأن الناقلة") == V{"person:أنطونيو"});
   CHECK(entities("وقال بيان صادر عن").empty());
 }
 
