@@ -101,6 +101,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وصل الوفد إلى العاصمة الرياض", {"place:الرياض"}},
       {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
       {"خوض لقاء الذهاب بالقاهرة في سبتمبر", {"place:القاهرة"}},
+      // A football club named after its city is no place (orgs.tsv: European Cup winners).
+      {"أعلن ريال مدريد الإسباني أنه تعاقد مع لاعب", {"org:ريال مدريد"}},
       // A former state is a place, not an organization from the head الاتحاد.
       {"منذ انهيار الاتحاد السوفياتي عام 1991", {"place:الاتحاد السوفيتي"}},
       // Place after a cue; a camp keeps مخيم.
