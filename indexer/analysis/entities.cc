@@ -830,7 +830,23 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
-    Entity e = s.make(entry.type, EntityRule::Gazetteer, i, m->end, m->clitic_bytes);
+    // A place named with a leading descriptor that its alias keeps (دولة قطر,
+    // مدينة غزة, العاصمة السورية دمشق) is the name alone, as after a place
+    // cue (rule 4): the shortest end of the match that names the same place.
+    // A camp keeps مخيم.
+    std::size_t first = i;
+    std::uint32_t clitics = m->clitic_bytes;
+    if (entry.type == EntityType::Place && m->end - i >= 2 &&
+        token_key(tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()))) !=
+            token_key(l.normalizer.normalize("مخيم")))
+      for (std::size_t t = m->end - 1; t > i; --t)
+        if (const auto m2 = gazetteer_.match_at(text, tokens, t);
+            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0) {
+          first = t;
+          clitics = 0;
+          break;
+        }
+    Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
     e.id = entry.id;
     e.name = entry.canonical;
     if (entry.type == EntityType::Person) {
@@ -891,8 +907,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         if (covered_[j]) {
           // A known organization or place in the affiliation: skip it.
           std::size_t end = j;
+          // (A place's span may begin after a descriptor its match covers: دولة قطر.)
           for (const Entity& e : found)
-            if (e.first == j && e.type != EntityType::Person) end = e.last;
+            if (e.first >= j && e.last > j && e.type != EntityType::Person &&
+                std::all_of(covered_.begin() + static_cast<std::ptrdiff_t>(j),
+                            covered_.begin() + static_cast<std::ptrdiff_t>(e.first), [](signed char c) { return c == 1; }) &&
+                (e.first == j || e.type == EntityType::Place))
+              end = std::max(end, static_cast<std::size_t>(e.last));
           for (const Entity& e : out)
             if (e.first == j && e.type != EntityType::Person) end = e.last;
           if (end == j) break;

@@ -103,6 +103,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"خوض لقاء الذهاب بالقاهرة في سبتمبر", {"place:القاهرة"}},
       // A football club named after its city is no place (orgs.tsv: European Cup winners).
       {"أعلن ريال مدريد الإسباني أنه تعاقد مع لاعب", {"org:ريال مدريد"}},
+      // A place with a descriptor its alias keeps is the name alone (a camp keeps مخيم).
+      {"في دولة قطر والكويت", {"place:قطر", "place:الكويت"}},
+      {"شرق مدينة غزة الخميس", {"place:غزة"}},
+      {"وصل إلى العاصمة السورية دمشق", {"place:دمشق"}},
+      {"قال وزير خارجية دولة قطر خالد الكعبي إن", {"place:قطر", "person:خالد الكعبي"}},
       // A former state is a place, not an organization from the head الاتحاد.
       {"منذ انهيار الاتحاد السوفياتي عام 1991", {"place:الاتحاد السوفيتي"}},
       // Place after a cue; a camp keeps مخيم.
