@@ -178,6 +178,14 @@ struct Lists {
                          "حذرت", "نفى", "نفت", "تابع", "تابعت", "اتهم", "اتهمت", "صرح", "صرحت", "أبلغ", "أبلغت",
                          "يقول", "تقول", "يرى", "ترى", "أعرب", "أعربت", "لفت", "لفتت", "استدرك", "أقر", "أقرت",
                          "وأضاف", "علق", "علقت", "تساءل", "تساءلت", "أجاب", "أجابت"}};
+  // More verbs whose subject follows them, for a listed person's surname only
+  // ("واستبعدت رايس", "والتقى بوش"): too often before other words for rule 2b.
+  WordSet action_verbs{normalizer, map, bits,
+                        {"استبعد", "استبعدت",
+                         "انتقد", "انتقدت", "رحب", "رحبت", "أشاد", "أشادت", "حث", "حثت", "هدد", "هددت", "وعد",
+                         "وعدت", "طلب", "طلبت", "قرر", "قررت", "اقترح", "اقترحت", "أبدى", "أبدت", "ناشد",
+                         "ناشدت", "تعهد", "تعهدت", "التقى", "التقت", "استقبل", "استقبلت", "زار", "زارت",
+                         "اجتمع", "اجتمعت", "بحث", "بحثت", "أجرى", "أجرت", "وصل", "وصلت", "غادر", "غادرت"}};
 
   // Bytes of bare clitics before a title at `norm`, or -1.
   int title(std::string_view norm) const {
@@ -970,8 +978,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
                             l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
                             joins_words(text, tokens[i - 1].end, tokens[i].begin);
+    const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+                              l.action_verbs.find(tokens[i - 1].norm) >= 0 &&
+                              joins_words(text, tokens[i - 1].end, tokens[i].begin);
     // "وكرر بوش القول", "ورفض بوش وبلير": a listed person's surname alone.
-    if (after_verb && s.surname_person(i, EntityRule::Subject)) {
+    if ((after_verb || after_action) && s.surname_person(i, EntityRule::Subject)) {
       remember(out.back(), tokens);
       continue;
     }
