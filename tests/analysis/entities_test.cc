@@ -83,6 +83,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"واستبعد مشاركة القوات", {}},
       {"قال الرئيس السوداني إن", {}},
       {"عيد مبارك للجميع", {}},
+      // People of history by the rule of people-world.tsv (Hart's 100), by a bare surname too.
+      {"وقد رأى فرويد في الأحلام طريقا", {"person:سيغموند فرويد"}},
+      {"مسرحيات شكسبير ونظريات داروين", {"person:وليم شكسبير", "person:تشارلز داروين"}},
       // The subject of a speech verb.
       {"وقال كوفي أنان إن هذه الخطة", {"person:كوفي أنان"}},
       {"ورأى جوتشولك أنه يتعين", {"person:جوتشولك"}},
