@@ -506,7 +506,7 @@ struct Scan {
     if (k >= n() || !word(k) || !joins_words(text, tokens[k - 1].end, tokens[k].begin)) return true;
     const std::string_view norm = tokens[k].norm;
     return tokens[k].stopword || covered[k] || l.is_verb(norm) || l.non_names.find(norm) >= 0 || l.any_title(norm) ||
-           is_definite(norm) || gaz.match_at(text, tokens, k).has_value();
+           is_definite(norm) || gaz.match_at(text, tokens, k).has_value() || ordinary(k);
   }
 
   // A name from token j: returns its end (j when none) and the number of words.

@@ -71,6 +71,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"أكد الرئيس السوري بشار الأسد أن", {"person:بشار الأسد"}},
       {"وكان وزير الخارجية العراقي ناجي صبري عقد اجتماعا", {"person:ناجي صبري"}},
       {"أن الوزيرة كوندوليزا رايس ستزور المنطقة", {"person:كوندوليزا رايس"}},
+      // A third word is taken when an ordinary word that names never contain follows.
+      {"وحذر الوزير تيبو فيرنان لاكروا أثناء زيارته", {"person:تيبو فيرنان لاكروا"}},
       // A listed person's surname alone after a title or a speech verb: that
       // person when only one listed person bears it, else the surname (بوش:
       // father and son); not a nisba of a place (السوداني) nor anywhere else.
