@@ -683,7 +683,14 @@ struct Scan {
     if (!hit) return false;
     Entity e = make(EntityType::Person, rule, j, j + 1, 0);
     e.surname.assign(token_key(tokens[j].norm));
-    if (*hit != Gazetteer::kAmbiguousSurname) {
+    const EntityExtractor::Known* known = nullptr;  // the person of that surname named earlier in the article
+    if (article)
+      for (const auto& k : *article)
+        if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == e.surname) known = &k;
+    if (known) {
+      e.id = known->id;
+      e.name = known->name;
+    } else if (*hit != Gazetteer::kAmbiguousSurname) {
       e.id = gaz.entry(*hit).id;
       e.name = gaz.entry(*hit).canonical;
     } else {
@@ -1093,6 +1100,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t v = 0; v < nv; ++v) {
         const std::string_view key = token_key(cands[v]);
         if (code_points(key) < 3 || not_surname(key)) continue;
+        // A surname that is an ordinary word is the person only as written
+        // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح.
+        if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
         // A definite nisba right after a definite word is its adjective ("الشطر
         // التركي" after أبو عبد الله التركي), not the person.
         if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&

@@ -229,6 +229,10 @@ TEST_CASE("within an article, a surname alone and the start of an organization",
                  "person:بات رايدر", "org:القيادة المركزية الأمريكية"});
   // A new article forgets: رايدر alone, as the subject of أضاف, is just رايدر.
   CHECK(entities("وأضاف رايدر أن").at(0) == "person:رايدر");
+  // A surname that is an ordinary word is the person only written alone ("لصالح": in favour of);
+  // after a speech verb, a listed surname is the person the article named.
+  CHECK(entities(V{"وقال الرئيس علي عبد الله صالح إن الحوار لصالح اليمن", "وأكد صالح أن"}) ==
+        V{"person:علي عبد الله صالح", "place:اليمن", "person:علي عبد الله صالح"});
   // A definite nisba surname right after a definite word is its adjective.
   CHECK(entities(V{"والتقى أبو عبد الله التركي الوفد", "ويعيش في الشطر التركي من قبرص", "وقال التركي إن"}) ==
         V{"person:أبو عبد الله التركي", "place:قبرص", "person:عبد الله التركي"});
