@@ -108,6 +108,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وصل الوفد إلى العاصمة الرياض", {"place:الرياض"}},
       {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
       {"خوض لقاء الذهاب بالقاهرة في سبتمبر", {"place:القاهرة"}},
+      // The UN's specialized agencies, by name and acronym.
+      {"وتسعى الجامعة بالتنسيق مع الويبو إلى", {"org:المنظمة العالمية للملكية الفكرية"}},
       // A football club named after its city is no place (orgs.tsv: European Cup winners).
       {"أعلن ريال مدريد الإسباني أنه تعاقد مع لاعب", {"org:ريال مدريد"}},
       // A place with a descriptor its alias keeps is the name alone (a camp keeps مخيم).
