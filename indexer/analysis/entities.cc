@@ -851,9 +851,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // A camp keeps مخيم.
     std::size_t first = i;
     std::uint32_t clitics = m->clitic_bytes;
-    if (entry.type == EntityType::Place && m->end - i >= 2 &&
-        token_key(tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()))) !=
-            token_key(l.normalizer.normalize("مخيم")))
+    // So is an organization named with the head of its kind (حركة طالبان, قناة
+    // الجزيرة, صحيفة نيويورك تايمز), as a quoted name after such a head.
+    const std::string_view first_word =
+        tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
+    if (m->end - i >= 2 &&
+        ((entry.type == EntityType::Place && token_key(first_word) != token_key(l.normalizer.normalize("مخيم"))) ||
+         (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
             m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0) {

@@ -108,6 +108,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وصل الوفد إلى العاصمة الرياض", {"place:الرياض"}},
       {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
       {"خوض لقاء الذهاب بالقاهرة في سبتمبر", {"place:القاهرة"}},
+      // A listed organization named with the head of its kind is the name alone.
+      {"وعلى غرار انتصار حركة طالبان في أفغانستان", {"org:طالبان", "place:أفغانستان"}},
+      {"وقالت قناة الجزيرة إن", {"org:الجزيرة"}},
       // The UN's specialized agencies, by name and acronym.
       {"وتسعى الجامعة بالتنسيق مع الويبو إلى", {"org:المنظمة العالمية للملكية الفكرية"}},
       // A football club named after its city is no place (orgs.tsv: European Cup winners).
