@@ -120,6 +120,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"شرق مدينة غزة الخميس", {"place:غزة"}},
       {"وصل إلى العاصمة السورية دمشق", {"place:دمشق"}},
       {"قال وزير خارجية دولة قطر خالد الكعبي إن", {"place:قطر", "person:خالد الكعبي"}},
+      // Capitals that ICU's time-zone cities lack or that only subdivisions list.
+      {"وصل الوفد إلى بكين ثم إلى نيودلهي", {"place:بكين", "place:نيودلهي"}},
       // A former state is a place, not an organization from the head الاتحاد.
       {"منذ انهيار الاتحاد السوفياتي عام 1991", {"place:الاتحاد السوفيتي"}},
       // Place after a cue; a camp keeps مخيم.
