@@ -677,7 +677,7 @@ struct Scan {
     return hit;
   }
   // The person of the listed surname at j (listed_surname()), found by `rule`:
-  // that person when only one listed person bears it, else the surname itself.
+  // the person of that surname the article named, else the surname itself.
   bool surname_person(std::size_t j, EntityRule rule) {
     const auto hit = listed_surname(j);
     if (!hit) return false;
@@ -687,12 +687,12 @@ struct Scan {
     if (article)
       for (const auto& k : *article)
         if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == e.surname) known = &k;
+    // Otherwise the id is the surname, even when one listed person bears it:
+    // the gazetteer makes a bare surname an alias only when no other
+    // well-known person is named by it (كارتر: Jimmy, and Ashton Carter).
     if (known) {
       e.id = known->id;
       e.name = known->name;
-    } else if (*hit != Gazetteer::kAmbiguousSurname) {
-      e.id = gaz.entry(*hit).id;
-      e.name = gaz.entry(*hit).canonical;
     } else {
       e.id = person_id(name_keys(j, j + 1, 0));
       e.name = clean_surface(text.substr(e.begin, e.end - e.begin));

@@ -202,7 +202,7 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       for (const Token& t : tokens)
         if (t.kind == TokenKind::Word) words.push_back(t.norm);
       static const std::string_view kConnectors[] = {"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"};
-      if (words.size() >= 2 && std::find(std::begin(kConnectors), std::end(kConnectors), words[words.size() - 2]) ==
+      if (words.size() >= 2 && words.back() != "الله" && std::find(std::begin(kConnectors), std::end(kConnectors), words[words.size() - 2]) ==
                                    std::end(kConnectors)) {
         const auto [it, added] = surnames_.emplace(std::string(words.back()), entry);
         if (!added && it->second != entry) it->second = kAmbiguousSurname;
