@@ -15,7 +15,7 @@
 //      closed by one definite family name after a single word (خالد الدندل).
 //      A name needs two words, or one word that is a known given name, or the
 //      surname of a listed person (Gazetteer::surname_of: الرئيس بوش, الرئيس
-//      المصري مبارك = حسني مبارك).
+//      المصري مبارك; its id is the surname unless the article named them).
 //   2b. Person after a speech verb: قال/أكد/أضاف/رفض … then 1-3 name words, at
 //      least one of them not an ordinary word (common-words.tsv); one word only when a clause
 //      or punctuation follows ("وقال بلير إن"); a listed person's surname alone
