@@ -75,7 +75,7 @@ struct Lists {
                  {"رئيس", "رئيسة", "نائب", "نائبة", "جنرال", "ميجور", "وزير", "وزيرة", "سكرتير", "سكرتيرة",
                   "متحدث", "متحدثة", "ناطق", "ناطقة", "قائد", "قائدة", "سفير", "سفيرة", "مبعوث", "مبعوثة",
                   "مستشار", "مستشارة", "مدير", "مديرة", "زعيم", "زعيمة", "حاكم", "عمدة", "الأدميرال", "مندوب", "ولي",
-                  "مندوبة", "رئيس الوزراء"}};
+                  "مندوبة", "رئيس الوزراء", "كابتن"}};
   // Titles that are common nouns without the article (فريق = team, لواء =
   // brigade, عميد = dean, مساعدة = help): only with ال.
   WordSet titles_definite{normalizer, map, bits,
@@ -127,10 +127,17 @@ struct Lists {
   WordSet org_heads{normalizer, map, bits,
                     {"وزارة", "قوات", "جيش", "هيئة", "مجلس", "حزب", "منظمة", "اتحاد", "جامعة", "وكالة", "لجنة",
                      "مفوضية", "صندوق", "بنك", "مصرف", "محكمة", "نقابة", "جبهة", "كتائب", "ألوية", "مؤسسة",
-                     "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة"}};
+                     "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة", "جريدة",
+                     "مجلة", "شبكة"}};
   // Heads too common as plain nouns ("حركة المرور", "تنظيم الانتخابات", "مركز
   // المدينة"): only with a quoted name after them.
-  WordSet weak_heads{normalizer, map, bits, {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة"}};
+  WordSet weak_heads{normalizer, map, bits,
+                     {"تنظيم", "حركة", "جماعة", "شركة", "مؤسسة", "مركز", "مجموعة", "جريدة", "مجلة", "شبكة"}};
+  // Heads that say what kind of body a quoted name is (صحيفة "النهار", شركة
+  // « إل جي الكترونكس »): the organization is the quoted name alone.
+  WordSet kind_heads{normalizer, map, bits,
+                     {"صحيفة", "جريدة", "مجلة", "شركة", "مؤسسة", "مصرف", "بنك", "وكالة", "قناة", "إذاعة",
+                      "مجموعة", "جماعة", "حركة", "تنظيم", "شبكة"}};
   // Definite heads followed by adjectives (الجيش السوري, القيادة المركزية).
   WordSet org_heads_definite{normalizer, map, bits,
                              {"القيادة", "التحالف", "الجيش", "المجلس", "الاتحاد", "الحزب", "القوات", "الجبهة",
@@ -147,6 +154,8 @@ struct Lists {
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  // The first word of a kunya (أبو حمزة, أبي زيد).
+  WordSet kunya{normalizer, map, bits, {"أبو", "أبي"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
@@ -169,6 +178,14 @@ struct Lists {
                          "حذرت", "نفى", "نفت", "تابع", "تابعت", "اتهم", "اتهمت", "صرح", "صرحت", "أبلغ", "أبلغت",
                          "يقول", "تقول", "يرى", "ترى", "أعرب", "أعربت", "لفت", "لفتت", "استدرك", "أقر", "أقرت",
                          "وأضاف", "علق", "علقت", "تساءل", "تساءلت", "أجاب", "أجابت"}};
+  // More verbs whose subject follows them, for a listed person's surname only
+  // ("واستبعدت رايس", "والتقى بوش"): too often before other words for rule 2b.
+  WordSet action_verbs{normalizer, map, bits,
+                        {"استبعد", "استبعدت",
+                         "انتقد", "انتقدت", "رحب", "رحبت", "أشاد", "أشادت", "حث", "حثت", "هدد", "هددت", "وعد",
+                         "وعدت", "طلب", "طلبت", "قرر", "قررت", "اقترح", "اقترحت", "أبدى", "أبدت", "ناشد",
+                         "ناشدت", "تعهد", "تعهدت", "التقى", "التقت", "استقبل", "استقبلت", "زار", "زارت",
+                         "اجتمع", "اجتمعت", "بحث", "بحثت", "أجرى", "أجرت", "وصل", "وصلت", "غادر", "غادرت"}};
 
   // Bytes of bare clitics before a title at `norm`, or -1.
   int title(std::string_view norm) const {
@@ -268,7 +285,8 @@ bool has_quote(std::string_view text, std::uint32_t a, std::uint32_t b) {
   if (a > b || b > text.size()) return false;
   const std::string_view gap = text.substr(a, b - a);
   return gap.find('"') != std::string_view::npos || gap.find("“") != std::string_view::npos ||
-         gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos;
+         gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos ||
+         gap.find("»") != std::string_view::npos;
 }
 
 // The surface text of bytes [begin, end) with quotation marks removed and runs
@@ -442,6 +460,27 @@ struct Scan {
       return true;
     return false;
   }
+  // The word at i is the sound masculine plural (ـون) of an ordinary word:
+  // مسؤولون, دبلوماسيون (مسؤول, دبلوماسي); not شارون or ماكرون.
+  bool plural_of_ordinary(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (is_definite(norm) || !ends_with(norm, "ون") || code_points(norm) < 5) return false;
+    const std::string_view stem = norm.substr(0, norm.size() - 4);
+    return gaz.is_common(stem) && !gaz.is_name_word(stem);
+  }
+  // The word at i, definite and feminine (ة), takes a definite feminine nisba
+  // adjective: the common noun, not the one-word organization it also names
+  // ("القاعدة السياسية", "القاعدة الأمريكية في كوبا": a base, "الجزيرة
+  // العربية"). Only for ordinary words (common-words.tsv: not البشمركة الكردية);
+  // names of other forms keep their adjectives (الفيفا السويسري).
+  bool feminine_noun_with_adjective(std::size_t i) const {
+    const std::string_view key = token_key(tokens[i].norm);
+    if (!ends_with(key, "ه") || !common(i) || i + 1 >= n() || !word(i + 1) ||
+        !joins_words(text, tokens[i].end, tokens[i + 1].begin))
+      return false;
+    const std::string_view next = tokens[i + 1].norm;
+    return starts_with(next, "ال") && is_definite(next) && is_nisba(next) && ends_with(next, "يه");
+  }
   // A free word that may be part of a name found around a mined name word: not
   // definite, not an ordinary word, not a title, function word, verb, head or
   // known name (name_word), and without a pronoun suffix.
@@ -467,7 +506,7 @@ struct Scan {
     if (k >= n() || !word(k) || !joins_words(text, tokens[k - 1].end, tokens[k].begin)) return true;
     const std::string_view norm = tokens[k].norm;
     return tokens[k].stopword || covered[k] || l.is_verb(norm) || l.non_names.find(norm) >= 0 || l.any_title(norm) ||
-           is_definite(norm) || gaz.match_at(text, tokens, k).has_value();
+           is_definite(norm) || gaz.match_at(text, tokens, k).has_value() || ordinary(k);
   }
 
   // A name from token j: returns its end (j when none) and the number of words.
@@ -521,7 +560,10 @@ struct Scan {
     // The family name closes a given name directly (خالد الدندل) or a compound one
     // (محمد بن عبد الكريم الخطابي), not a name that already has its last word
     // (خالد بن طلال | الوفد).
-    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال"));
+    // After a two-word name it may still close it when it is rare (not in
+    // common-words.tsv): أحمد يوسف الجفيري, خالد بن حمد العطية.
+    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال")) ||
+                           (words == 1 && k < n() && word(k) && !common(k));
     if (family && open_name && words <= 1 && k < n() && word(k) && !covered[k] &&
         (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
       const std::string_view norm = tokens[k].norm;
@@ -613,13 +655,73 @@ struct Scan {
     return true;
   }
 
+  // The surname of a listed person at j (Gazetteer::surname_of: بوش, مبارك,
+  // الأسد), alone: nothing in a name follows it. Not a given name, an ordinary
+  // word that names never contain, an ordinal or الأب/الابن, nor a definite
+  // nisba of a place (السوداني: also "the Sudanese"). The entry, or
+  // kAmbiguousSurname; nullopt when it is none.
+  std::optional<std::uint32_t> listed_surname(std::size_t j) const {
+    if (!word(j) || covered[j] || tokens[j].stopword || given[j]) return std::nullopt;
+    const std::string_view norm = tokens[j].norm;
+    const std::string_view key = token_key(norm);
+    if (code_points(key) < 3 || not_surname(key)) return std::nullopt;
+    const auto hit = gaz.surname_of(norm);
+    if (!hit || ordinary(j)) return std::nullopt;
+    if (is_definite(norm) && is_nisba(norm)) {
+      const std::string_view stem = key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2));
+      for (const std::string& place : {std::string(stem), "ال" + std::string(stem)})
+        if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place)
+          return std::nullopt;
+    }
+    if (collect_name(j, false).second > 1) return std::nullopt;
+    return hit;
+  }
+  // The person of the listed surname at j (listed_surname()), found by `rule`:
+  // the person of that surname the article named, else the surname itself.
+  bool surname_person(std::size_t j, EntityRule rule) {
+    const auto hit = listed_surname(j);
+    if (!hit) return false;
+    Entity e = make(EntityType::Person, rule, j, j + 1, 0);
+    e.surname.assign(token_key(tokens[j].norm));
+    const EntityExtractor::Known* known = nullptr;  // the person of that surname named earlier in the article
+    if (article)
+      for (const auto& k : *article)
+        if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == e.surname) known = &k;
+    // Otherwise the id is the surname, even when one listed person bears it:
+    // the gazetteer makes a bare surname an alias only when no other
+    // well-known person is named by it (كارتر: Jimmy, and Ashton Carter).
+    if (known) {
+      e.id = known->id;
+      e.name = known->name;
+    } else {
+      e.id = person_id(name_keys(j, j + 1, 0));
+      e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    }
+    covered[j] = 2;
+    out.push_back(std::move(e));
+    return true;
+  }
+
   // The construct chain of an organization head at i (see entities.h); returns
   // the end of the organization or i when there is none.
-  std::size_t org_chain(std::size_t i, std::uint32_t clitic_bytes, bool definite) const {
+  // `quoted_start` (when given) is set to the first word of a quoted name that
+  // makes the whole chain (i + 1), else left alone.
+  std::size_t org_chain(std::size_t i, std::uint32_t clitic_bytes, bool definite,
+                        std::size_t* quoted_start = nullptr) const {
     const std::string_view head = tokens[i].norm.substr(clitic_bytes);
     const bool weak = l.weak_heads.find(head) == 0;
     std::size_t k = i + 1;
     int words = 0;
+    // A quoted name right after an indefinite head is the name, whole, up to
+    // the closing quotation mark (شركة « أمريكان أكسبريس », صحيفة " صن "),
+    // and the adjectives after it are not (" صن " البريطانية).
+    if (!definite && k < n() && joins_words(text, tokens[i].end, tokens[k].begin) &&
+        has_quote(text, tokens[i].end, tokens[k].begin)) {
+      if (const std::size_t close = quoted_name(k); close > k) {
+        if (quoted_start) *quoted_start = k;
+        return close;
+      }
+    }
     while (k < n() && words < 5) {
       if (!joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       const bool quoted = has_quote(text, tokens[k - 1].end, tokens[k].begin);
@@ -649,6 +751,34 @@ struct Scan {
       ++words;
     }
     return words > 0 ? k : i;
+  }
+
+  // The end of a quoted name whose first word is k (a quotation mark before
+  // it): the word before the next quotation mark, at most 6 words on, all free
+  // and in the same sentence; k when there is none.
+  std::size_t quoted_name(std::size_t k) const {
+    for (std::size_t m = k; m < n() && m < k + 6; ++m) {
+      if (covered[m] || tokens[m].stopword) return k;
+      if (m > k && !joins_words(text, tokens[m - 1].end, tokens[m].begin) &&
+          breaks_sentence(text, tokens[m - 1].end, tokens[m].begin))
+        return k;
+      const std::uint32_t gap_end = m + 1 < n() ? tokens[m + 1].begin : static_cast<std::uint32_t>(text.size());
+      if (has_quote(text, tokens[m].end, gap_end)) return m + 1;
+    }
+    return k;
+  }
+
+  // An organization from the head at i (its clitics: `clitic_bytes`), or nullopt.
+  std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite) {
+    std::size_t quoted = 0;
+    const std::size_t end = org_chain(i, clitic_bytes, definite, &quoted);
+    if (end <= i) return std::nullopt;
+    const bool kind = quoted > 0 && l.kind_heads.find(tokens[i].norm.substr(clitic_bytes)) == 0;
+    Entity e = make(EntityType::Org, EntityRule::OrgHead, kind ? quoted : i, end, kind ? 0 : clitic_bytes);
+    e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    e.id = l.normalizer.normalize(e.name);
+    for (std::size_t t = i; t < end; ++t) covered[t] = 2;
+    return e;
   }
 };
 
@@ -680,9 +810,25 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // (القاعدة: base, rule; الجزيرة: island) is that noun after a
     // demonstrative or شبه ("هذه القاعدة", "شبه الجزيرة").
     if (entry.type == EntityType::Org && m->end == i + 1 && is_definite(tokens[i].norm) &&
-        s.common_noun_use(i)) {
+        (s.common_noun_use(i) || s.feminine_noun_with_adjective(i))) {
       ++i;
       continue;
+    }
+    // A one-word place with the article that is also an ordinary word (القصير,
+    // القائم, الطبقة) is an adjective right after a definite noun: "على المدى
+    // القصير", "الوضع القائم" (not after a nisba: "دخلت القوات العراقية الموصل",
+    // nor after العاصمة/المدينة, nor with a clitic: "لقاء الذهاب بالقاهرة";
+    // countries are left alone).
+    if (entry.type == EntityType::Place && m->end == i + 1 && starts_with(tokens[i].norm, "ال") &&
+        entry.source != "icu-country" && s.common(i) && i > 0 && s.word(i - 1) &&
+        joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
+      const std::string_view before = tokens[i - 1].norm;
+      if (starts_with(before, "ال") && is_definite(before) && !is_nisba(before) && !tokens[i - 1].stopword &&
+          l.place_nouns.find(before) < 0 && l.time_words.find(before) < 0 && !l.any_title(before) &&
+          !gazetteer_.match_at(text, tokens, i - 1)) {
+        ++i;
+        continue;
+      }
     }
     // A listed person's name inside a longer lineage (nasab) is someone else's
     // name: "فيصل بن خالد بن عبدالعزيز" (not خالد بن عبدالعزيز), "خالد بن
@@ -699,7 +845,27 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
-    Entity e = s.make(entry.type, EntityRule::Gazetteer, i, m->end, m->clitic_bytes);
+    // A place named with a leading descriptor that its alias keeps (دولة قطر,
+    // مدينة غزة, العاصمة السورية دمشق) is the name alone, as after a place
+    // cue (rule 4): the shortest end of the match that names the same place.
+    // A camp keeps مخيم.
+    std::size_t first = i;
+    std::uint32_t clitics = m->clitic_bytes;
+    // So is an organization named with the head of its kind (حركة طالبان, قناة
+    // الجزيرة, صحيفة نيويورك تايمز), as a quoted name after such a head.
+    const std::string_view first_word =
+        tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
+    if (m->end - i >= 2 &&
+        ((entry.type == EntityType::Place && token_key(first_word) != token_key(l.normalizer.normalize("مخيم"))) ||
+         (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
+      for (std::size_t t = m->end - 1; t > i; --t)
+        if (const auto m2 = gazetteer_.match_at(text, tokens, t);
+            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0) {
+          first = t;
+          clitics = 0;
+          break;
+        }
+    Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
     e.id = entry.id;
     e.name = entry.canonical;
     if (entry.type == EntityType::Person) {
@@ -760,8 +926,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         if (covered_[j]) {
           // A known organization or place in the affiliation: skip it.
           std::size_t end = j;
+          // (A place's span may begin after a descriptor its match covers: دولة قطر.)
           for (const Entity& e : found)
-            if (e.first == j && e.type != EntityType::Person) end = e.last;
+            if (e.first >= j && e.last > j && e.type != EntityType::Person &&
+                std::all_of(covered_.begin() + static_cast<std::ptrdiff_t>(j),
+                            covered_.begin() + static_cast<std::ptrdiff_t>(e.first), [](signed char c) { return c == 1; }) &&
+                (e.first == j || e.type == EntityType::Place))
+              end = std::max(end, static_cast<std::size_t>(e.last));
           for (const Entity& e : out)
             if (e.first == j && e.type != EntityType::Person) end = e.last;
           if (end == j) break;
@@ -769,6 +940,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           continue;
         }
         if (!s.word(j)) break;
+        // A listed person's surname alone ends the affiliation (الرئيس الأسد).
+        if (s.listed_surname(j)) break;
         const std::string_view w = tokens[j].norm;
         if (l.title(w) >= 0 || l.link(w) >= 0 || l.chain_words.find(w) == 0) {
           ++j;
@@ -776,15 +949,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         }
         bool head_definite = false;
         if (const int hb = l.head(w, head_definite); hb >= 0) {
-          const std::size_t end = s.org_chain(j, static_cast<std::uint32_t>(hb), head_definite);
-          if (end > j) {
-            Entity e = s.make(EntityType::Org, EntityRule::OrgHead, j, end, static_cast<std::uint32_t>(hb));
-            e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
-            e.id = l.normalizer.normalize(e.name);
-            for (std::size_t t = j; t < end; ++t) covered_[t] = 2;
-            remember(e, tokens);
-            out.push_back(std::move(e));
-            j = end;
+          if (auto e = s.org_at(j, static_cast<std::uint32_t>(hb), head_definite)) {
+            j = e->last;
+            remember(*e, tokens);
+            out.push_back(std::move(*e));
             continue;
           }
         }
@@ -800,6 +968,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         break;
       }
       if (j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
+        // "الرئيس بوش", "الرئيس المصري مبارك": a listed person's surname alone.
+        if (s.surname_person(j, EntityRule::Title)) {
+          remember(out.back(), tokens);
+          i = j;
+          continue;
+        }
         const auto [k, words] = s.name_at(j);
         if (s.person(j, k, words, EntityRule::Title, s.given[j] ? s.given[j]->clitic_bytes : 0)) {
           remember(out.back(), tokens);
@@ -812,8 +986,18 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 2b. A person named right after a speech verb ("وقال بلير إن", "وأكد
     // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
     // when a clause or the sentence follows (إن/أن, punctuation).
-    if (i > 0 && !covered_[i - 1] && s.word(i - 1) && l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
-        joins_words(text, tokens[i - 1].end, tokens[i].begin) && !s.given[i] && !s.ordinary(i)) {
+    const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+                            l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
+                            joins_words(text, tokens[i - 1].end, tokens[i].begin);
+    const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+                              l.action_verbs.find(tokens[i - 1].norm) >= 0 &&
+                              joins_words(text, tokens[i - 1].end, tokens[i].begin);
+    // "وكرر بوش القول", "ورفض بوش وبلير": a listed person's surname alone.
+    if ((after_verb || after_action) && s.surname_person(i, EntityRule::Subject)) {
+      remember(out.back(), tokens);
+      continue;
+    }
+    if (after_verb && !s.given[i] && !s.ordinary(i) && !s.plural_of_ordinary(i)) {
       // (An ordinary word that names never contain starts no name: "قال
       // أعضاء بارزون", "قال مسؤولون".)
       const auto [k, words] = s.collect_name(i, false);
@@ -889,15 +1073,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 5. Organization from a head.
     bool head_definite = false;
     if (const int hb = l.head(norm, head_definite); hb >= 0) {
-      const std::size_t end = s.org_chain(i, static_cast<std::uint32_t>(hb), head_definite);
-      if (end > i) {
-        Entity e = s.make(EntityType::Org, EntityRule::OrgHead, i, end, static_cast<std::uint32_t>(hb));
-        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
-        e.id = l.normalizer.normalize(e.name);
+      if (auto found_org = s.org_at(i, static_cast<std::uint32_t>(hb), head_definite)) {
+        Entity e = std::move(*found_org);
+        const std::size_t end = e.last;
         // The start of an organization named earlier in the article is that one.
         std::vector<std::string> keys;
-        for (std::size_t t = i; t < end; ++t) keys.emplace_back(token_key(tokens[t].norm));
-        if (hb > 0) keys[0] = std::string(token_key(norm.substr(static_cast<std::size_t>(hb))));
+        for (std::size_t t = e.first; t < end; ++t) keys.emplace_back(token_key(tokens[t].norm));
+        if (hb > 0 && e.first == i) keys[0] = std::string(token_key(norm.substr(static_cast<std::size_t>(hb))));
         for (const Known& k : article_)
           if (k.type == EntityType::Org && k.keys.size() > keys.size() &&
               std::equal(keys.begin(), keys.end(), k.keys.begin())) {
@@ -906,7 +1088,6 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
             e.rule = EntityRule::OrgPrefix;
             break;
           }
-        for (std::size_t t = i; t < end; ++t) covered_[t] = 2;
         remember(e, tokens);
         out.push_back(std::move(e));
         i = end - 1;
@@ -923,6 +1104,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t v = 0; v < nv; ++v) {
         const std::string_view key = token_key(cands[v]);
         if (code_points(key) < 3 || not_surname(key)) continue;
+        // A surname that is an ordinary word is the person only as written
+        // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح.
+        if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
+        // A definite nisba right after a definite word is its adjective ("الشطر
+        // التركي" after أبو عبد الله التركي), not the person.
+        if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&
+            starts_with(tokens[i - 1].norm, "ال") && is_definite(tokens[i - 1].norm))
+          continue;
         const Known* hit = nullptr;
         for (const Known& k : article_)
           if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;
@@ -960,7 +1149,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       if (!joins_words(text, tokens[p].end, tokens[b].begin)) break;
       if (s.connector(p)) {
         b = p;
-        if (b > 0 && s.free_name_word(b - 1) && joins_words(text, tokens[b - 1].end, tokens[b].begin)) {
+        // (Not an ordinary word before a kunya: "خروج أبي زيد".)
+        if (b > 0 && s.free_name_word(b - 1) && joins_words(text, tokens[b - 1].end, tokens[b].begin) &&
+            !(l.kunya.find(tokens[b].norm) >= 0 && s.common(b - 1))) {
           b = b - 1;
           i = b;
           cb = s.leading_conjunction(b);
@@ -1010,6 +1201,29 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     for (std::size_t t = i; t < k; ++t) covered_[t] = 2;
     out.push_back(std::move(e));
     i = k - 1;
+  }
+
+  // A kunya: أبو/أبي before a person the rules found is the start of the name
+  // (أبو حمزة المصري, خروج أبي زيد, وأبو عبد الله التركي); so is علي.
+  for (Entity& e : out) {
+    if (e.type != EntityType::Person || e.first == 0 || e.begin != tokens[e.first].begin) continue;
+    const std::size_t p = e.first - 1;
+    if (!s.word(p) || covered_[p] || !joins_words(text, tokens[p].end, tokens[e.first].begin)) continue;
+    // علي written with ي (the preposition is على, which the normalizer folds
+    // with it) before a name of two words or more is the given name (علي حسن
+    // المجيد); not before a name that starts a list item (علي | وهاني).
+    const std::string_view written = text.substr(tokens[p].begin, tokens[p].end - tokens[p].begin);
+    const bool ali = written == "علي" && e.last - e.first >= 2 && !starts_with(tokens[e.first].norm, "و");
+    const int cb = ali ? 0 : l.kunya.find(tokens[p].norm);
+    if (cb < 0) continue;
+    const bool surface = e.name == clean_surface(text.substr(e.begin, e.end - e.begin));
+    // The id stays that of the name found (the article's memory knows it so).
+    Entity k = s.make(EntityType::Person, e.rule, p, e.last, static_cast<std::uint32_t>(cb));
+    k.surname = e.surname;
+    k.id = e.id;
+    k.name = surface ? clean_surface(text.substr(k.begin, k.end - k.begin)) : e.name;
+    covered_[p] = 2;
+    e = std::move(k);
   }
 
   // Merge: gazetteer entities and rule entities, in text order.

@@ -13,19 +13,23 @@
 //      not definite, not function words, not titles, not common verbs and not
 //      known places/organizations (بن/أبو/عبد/آل may join them), optionally
 //      closed by one definite family name after a single word (خالد الدندل).
-//      A name needs two words, or one word that is a known given name.
+//      A name needs two words, or one word that is a known given name, or the
+//      surname of a listed person (Gazetteer::surname_of: الرئيس بوش, الرئيس
+//      المصري مبارك; its id is the surname unless the article named them).
 //   2b. Person after a speech verb: قال/أكد/أضاف/رفض … then 1-3 name words, at
 //      least one of them not an ordinary word (common-words.tsv); one word only when a clause
-//      or punctuation follows ("وقال بلير إن"). A surname alone is the person
-//      of that surname named earlier in the article, if any.
+//      or punctuation follows ("وقال بلير إن"); a listed person's surname alone
+//      after these and more verbs (استبعد, التقى …). A surname alone is the
+//      person of that surname named earlier in the article, if any.
 //   3. Person from a given name: a gazetteer given name (محمد, مايكل …)
 //      followed by at least one name word as above.
 //   4. Place after a cue: محافظة/مدينة/بلدة/قرية/مخيم/ناحية/قضاء/ولاية then a
 //      name of one or two words (a camp keeps مخيم in its name).
 //   5. Organization from a head: وزارة/قوات/جيش/هيئة/مجلس/حزب/منظمة/اتحاد/
 //      جامعة/وكالة/لجنة/… followed by its construct chain of definite words,
-//      known places or quoted words (وزارة الدفاع الأمريكية, قوات الأمن
-//      العراقية); a definite head (الجيش, التحالف, القيادة, المجلس) needs
+//      known places or a quoted name, whole up to its closing quotation mark
+//      (وزارة الدفاع الأمريكية, قوات الأمن العراقية; after a head of its kind
+//      such as صحيفة or شركة the quoted name alone); a definite head (الجيش, التحالف, القيادة, المجلس) needs
 //      adjectives after it (الجيش السوري). A head alone is never an entity.
 //   6. Person from mined name words (gazetteer name-words.tsv), last, on the
 //      words the other rules left: a rare, indefinite word that news uses
@@ -33,6 +37,10 @@
 // An ordinary word that news does not use in names (not a "namepart") ends a
 // name after its first word; a one-word gazetteer organization after هذه/شبه
 // is a common noun (هذه القاعدة, شبه الجزيرة).
+// A gazetteer place or organization written with a descriptor or the head of
+// its kind that its alias keeps spans the name alone (دولة قطر → قطر, حركة
+// طالبان → طالبان). A kunya (أبو/أبي) or علي (written with ي) before a person
+// the rules found starts the name.
 // Within one article (between begin_article() calls): a person's surname alone
 // (رايدر after بات رايدر) is that person, and an organization that is the start
 // of one found earlier (القيادة المركزية after القيادة المركزية الأمريكية) is it.

@@ -5,6 +5,8 @@
 #include "analysis/gazetteer_data.h"
 #include "analysis/stemmer.h"
 
+#include <algorithm>
+
 #include <array>
 #include <unordered_map>
 
@@ -212,6 +214,18 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
     // A one-word name that is a function word, or of one or two letters
     // (إب, a letter of "أ ف ب"), would match everywhere.
     if (tokens.size() == 1 && (tokens[0].stopword || code_points(tokens[0].norm) < 3)) return;
+    if (entries_[entry].type == EntityType::Person) {
+      // The last word of a listed person's name of two words or more (surname_of()).
+      std::vector<std::string_view> words;
+      for (const Token& t : tokens)
+        if (t.kind == TokenKind::Word) words.push_back(t.norm);
+      static const std::string_view kConnectors[] = {"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"};
+      if (words.size() >= 2 && words.back() != "الله" && std::find(std::begin(kConnectors), std::end(kConnectors), words[words.size() - 2]) ==
+                                   std::end(kConnectors)) {
+        const auto [it, added] = surnames_.emplace(std::string(words.back()), entry);
+        if (!added && it->second != entry) it->second = kAmbiguousSurname;
+      }
+    }
     std::uint32_t& slot = trie_->nodes[node].terminal[is_definite(tokens[0].norm) ? 1 : 0];
     if (slot == 0) {
       slot = entry + 1;

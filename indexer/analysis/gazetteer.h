@@ -35,6 +35,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -124,6 +125,17 @@ class Gazetteer {
     return name_words_.find(norm) != name_words_.end() || name_parts_.find(norm) != name_parts_.end();
   }
 
+  // The listed person whose name (canonical or alias, two words or more) ends
+  // in the word `norm` (normalized, article kept: الأسد, بوش), not after a
+  // connector (عبد الله, آل خليفة): the entry, kAmbiguousSurname when several
+  // people bear it (بوش: father and son), nullopt when none.
+  static constexpr std::uint32_t kAmbiguousSurname = 0xFFFFFFFFu;
+  std::optional<std::uint32_t> surname_of(std::string_view norm) const {
+    const auto it = surnames_.find(norm);
+    if (it == surnames_.end()) return std::nullopt;
+    return it->second;
+  }
+
   const GazetteerEntry& entry(std::uint32_t i) const { return entries_[i]; }
   std::size_t size() const { return entries_.size(); }
   std::size_t names() const { return names_; }
@@ -140,6 +152,7 @@ class Gazetteer {
   std::unordered_set<std::string, Hash, std::equal_to<>> common_;
   std::unordered_set<std::string, Hash, std::equal_to<>> name_words_;
   std::unordered_set<std::string, Hash, std::equal_to<>> name_parts_;
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> surnames_;
   std::size_t names_ = 0, bad_lines_ = 0;
 };
 
