@@ -669,7 +669,13 @@ bool DocumentSource::open_next_entry() {
       ++context_->diag->stats.skipped_files;
       continue;
     }
-    const std::string id = archive_->raw() ? fs::path(archive_->path()).stem().generic_string() : entry;
+    // Ids of records without one (and of text files) name the archive too, as
+    // the input was named (relative to the folder given), so equal entry names
+    // in two archives (a/2015.zip!day.json, b/2015.zip!day.json) stay apart.
+    const fs::path archive_id = files_[current_file_].id;
+    const std::string id = archive_->raw()
+                               ? (archive_id.parent_path() / archive_id.stem()).generic_string()  // news.jsonl.gz -> news.jsonl
+                               : archive_id.generic_string() + "!" + entry;
     reader_ = make_reader(*context_, kind, name, id, std::move(content));
     return true;
   }

@@ -118,7 +118,7 @@ TEST_CASE("zip and tar.gz archives are read in place, entry by entry", "[ingest]
   REQUIRE(c.articles.size() == 3);
   CHECK(c.articles[0].id == "https://a.example/1");
   CHECK(c.articles[0].origin == (d.path() / "news.zip").string() + "!2015-07-21.json: record 1");
-  CHECK(c.articles[2].id == "seeds/one.txt");
+  CHECK(c.articles[2].id == "news.zip!seeds/one.txt");  // the archive, then its entry
   CHECK(c.stats.ignored_files == 1);
   CHECK(reported(c, "more.tar.gz!x/lines.jsonl:1", "no text"));
   CHECK(reported(c, "more.tar.gz!x/lines.jsonl:2", "malformed JSON"));
@@ -126,6 +126,25 @@ TEST_CASE("zip and tar.gz archives are read in place, entry by entry", "[ingest]
   const Collected t = read_all({d.path() / "more.tar.gz"});
   REQUIRE(t.articles.size() == 1);
   CHECK(t.articles[0].id == "j1");
+}
+
+TEST_CASE("records without an id in two archives with the same entry names keep apart", "[ingest][archive]") {
+  // Two sources' archives of one day, each holding day.json, and a gzip'd JSONL
+  // feed per source: the fallback ids name the archive as given (relative to
+  // the folder), so no article replaces another.
+  TempDir d;
+  fs::create_directories(d.path() / "a");
+  fs::create_directories(d.path() / "b");
+  for (const char* source : {"a", "b"}) {
+    write_archive(d.path() / source / "2015.zip", "zip", {{"day.json", R"([{"text": "خبر أول"}, {"text": "خبر ثان"}])"}});
+    write_archive(d.path() / source / "feed.jsonl.gz", "gz", {{"data", "{\"text\":\"سطر\"}\n"}});
+  }
+  const Collected c = read_all({d.path()});
+  REQUIRE(c.articles.size() == 6);
+  std::vector<std::string> ids;
+  for (const auto& a : c.articles) ids.push_back(a.id);
+  CHECK(ids == std::vector<std::string>{"a/2015.zip!day.json#1", "a/2015.zip!day.json#2", "a/feed.jsonl:1",
+                                        "b/2015.zip!day.json#1", "b/2015.zip!day.json#2", "b/feed.jsonl:1"});
 }
 
 TEST_CASE("a compressed single file is read as the kind its inner name says", "[ingest][archive]") {
