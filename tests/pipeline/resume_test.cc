@@ -94,6 +94,23 @@ std::string jsonl(const std::string& prefix, int from, int to) {
   return s;
 }
 
+
+// Two inputs, the second repeating a10..a14 with the same text, and the
+// contents of a clean build of them (`want`), to compare an interrupted one with.
+struct TwoInputs {
+  std::vector<fs::path> inputs;
+  fs::path clean;
+  std::map<std::string, std::string> want;
+};
+
+TwoInputs two_inputs(TempDir& d) {
+  d.write("a.jsonl", jsonl("a", 0, 60));
+  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
+  TwoInputs t{{d.path() / "a.jsonl", d.path() / "b.jsonl"}, d.path() / "clean", {}};
+  index(t.inputs, t.clean, {});
+  t.want = contents(t.clean);
+  return t;
+}
 }  // namespace
 
 TEST_CASE("an interrupted build is refused without --resume and ends like a clean one with it", "[pipeline][resume]") {
@@ -394,12 +411,7 @@ TEST_CASE("a folder with Xapian tables but no iamglass is not taken for an inter
 
 TEST_CASE("shards whose creation was interrupted hold nothing: skipped, removed, the build resumed", "[pipeline][resume][crash]") {
   TempDir d;
-  d.write("a.jsonl", jsonl("a", 0, 60));
-  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
-  const std::vector<fs::path> inputs = {d.path() / "a.jsonl", d.path() / "b.jsonl"};
-  const fs::path clean = d.path() / "clean";
-  index(inputs, clean, {});
-  const auto want = contents(clean);
+  const auto [inputs, clean, want] = two_inputs(d);
 
   SECTION("next to committed shards") {
     const fs::path idx = d.path() / "idx";
@@ -437,12 +449,7 @@ TEST_CASE("shards whose creation was interrupted hold nothing: skipped, removed,
 
 TEST_CASE("a crash at any step of the merge is finished by --resume, and a plain run does not fail on it", "[pipeline][resume][crash]") {
   TempDir d;
-  d.write("a.jsonl", jsonl("a", 0, 60));
-  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
-  const std::vector<fs::path> inputs = {d.path() / "a.jsonl", d.path() / "b.jsonl"};
-  const fs::path clean = d.path() / "clean";
-  index(inputs, clean, {});
-  const auto want = contents(clean);
+  const auto [inputs, clean, want] = two_inputs(d);
   for (const char* step : {"committed", "compacted", "set aside", "swapped", "merged", "discarding"})
     for (const auto next : {pipeline::Unfinished::Refuse, pipeline::Unfinished::Resume}) {
       CAPTURE(step, static_cast<int>(next));
@@ -611,13 +618,8 @@ TEST_CASE("a kill while a checkpoint is committed shard by shard loses no passag
 
 TEST_CASE("an index built without termlists holds the same passages, resumes, keeps the first of an id and refuses updates", "[pipeline][resume]") {
   TempDir d;
-  // b.jsonl repeats a10..a14 with the same text: keeping the first or the last gives the same passages.
-  d.write("a.jsonl", jsonl("a", 0, 60));
-  d.write("b.jsonl", jsonl("b", 0, 40) + jsonl("a", 10, 15));
-  const std::vector<fs::path> inputs = {d.path() / "a.jsonl", d.path() / "b.jsonl"};
-  const fs::path clean = d.path() / "clean";
-  index(inputs, clean, {});
-  const auto want = contents(clean);
+  // two_inputs: keeping the first or the last of a10..a14 gives the same passages.
+  const auto [inputs, clean, want] = two_inputs(d);
   REQUIRE(fs::exists(clean / "termlist.glass"));
 
   Options o;
