@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "pipeline/checkpoint.h"
+#include "pipeline/in_flight_budget.h"
 #include "pipeline/index_writer.h"
 #include "pipeline/shard_writers.h"
 #include "schema/schema.h"
@@ -33,6 +34,7 @@ struct Work {
   bool duplicate = false;  // its id came earlier in this run (set by the input stage)
   bool present = false;    // resuming a shard build: its id may be in the shards already
   bool written = false;    // written by the parallel stage (shard path)
+  std::uint64_t text_bytes = 0;  // counted in the InFlightBudget while in flight
   ingest::SourcePosition position;  // the source's position after it
   std::uint64_t input_done = 0, bytes_read = 0;  // the source's progress when it was read
 };
@@ -52,7 +54,12 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   IndexSummary summary;
   summary.threads = options.threads != 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, summary.threads);
-  const std::size_t in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * summary.threads;
+  // One thread gains nothing from more articles in flight (it does every stage itself).
+  const std::size_t in_flight = options.max_in_flight != 0 ? options.max_in_flight
+                                : summary.threads == 1    ? 4
+                                                          : std::size_t{128} * summary.threads;
+  std::optional<InFlightBudget> budget;
+  if (options.max_in_flight == 0 && summary.threads > 1) budget.emplace(4 * summary.threads, kInFlightTextBudget);
   const std::string& path = options.index_path;
 
   // Read by Xapian when a writable database is opened. Not thread-safe
@@ -209,6 +216,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                         owned.push_back(std::make_unique<Work>());
                                         w = owned.back().get();
                                       }
+                                      if (budget) budget->wait_for_room();
                                       for (;;) {
                                         if (diag.stopped() || !source.next(w->article) || diag.stopped()) {
                                           free_list.push(w);
@@ -241,6 +249,8 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                       }
                                       w->input_done = source.bytes_done();
                                       w->bytes_read = diag.stats.bytes;
+                                      w->text_bytes = w->article.text.size() + w->article.title.size();
+                                      if (budget) budget->enter(w->text_bytes);
                                       return w;
                                     }) &
           tbb::make_filter<Work*, Work*>(tbb::filter_mode::parallel,
@@ -315,6 +325,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
               }
             }
             w->passages.clear();
+            if (budget) budget->leave(w->text_bytes);
             free_list.push(w);
           }));
   } catch (const Xapian::Error& e) {

@@ -11,7 +11,12 @@
 // this is how it runs in parallel. Updating an existing index uses one writer.
 //
 // At most `max_in_flight` articles are between the stages at any time, so
-// memory is bounded by the largest articles, not by the corpus. Each worker
+// memory is bounded by the largest articles, not by the corpus. By default
+// (0) that is 4 per thread whatever their size, and up to 128 per thread while
+// the articles in flight hold less than kInFlightTextBudget of text: a thread
+// that flushes its shard (a few hundred ms) holds back the in-order stage, and
+// the other threads go on only while they have articles to take (measured:
+// docs/BENCHMARKS.md, "In-flight articles"). Each worker
 // thread has its own DocumentBuilder (analyser, ICU iterator, Xapian stemmers).
 // An article whose analysis throws is reported and skipped; the batch goes on.
 //
@@ -60,10 +65,14 @@ enum class Unfinished {
   Restart,  // discard it and run from the start
 };
 
+// The default in-flight limit's text budget (see above): a few articles of
+// the largest kind, about 2,400 of SaudiNewsNet's (3.5 KB of text each).
+inline constexpr std::uint64_t kInFlightTextBudget = 8u << 20;
+
 struct IndexOptions {
   std::string index_path;
   unsigned threads = 0;              // 0: all hardware threads
-  std::size_t max_in_flight = 0;     // 0: 4 per thread
+  std::size_t max_in_flight = 0;     // 0: 4 per thread, up to 128 per thread under the text budget (above)
   std::uint64_t commit_every = 10000;  // articles between commits (checkpoints)
   bool sync = true;                    // fsync each commit (false: survives a crash, not a power loss)
   Unfinished unfinished = Unfinished::Refuse;

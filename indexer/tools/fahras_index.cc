@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
        "do not fsync commits: a little faster; a crash of fahras-index still loses nothing committed, "
        "a power loss may")
       ("in-flight", po::value(&options.max_in_flight)->value_name("N")->default_value(0),
-       "articles in the pipeline at once, bounding memory (0: 4 per thread)")
+       "articles in the pipeline at once, bounding memory (0: 4 per thread, up to 128 per thread while they hold under 8 MB of text)")
       ("segment", po::value(&options.segment_passages)->value_name("N")->default_value(20000),
        "new index: each thread writes shard databases of about N passages, compacted into one at the "
        "end (0: one per thread; measured faster and leaner than 0, docs/BENCHMARKS.md)")
