@@ -150,6 +150,45 @@ struct Lists {
                        "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
   // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
   WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة", "المستقل", "المستقلة"}};
+  // Adjectives that say what kind of body a definite head is, not which one:
+  // "القيادة السياسية", "القوات الدولية", "الاتحاد الدولي", "المجلس البلدي",
+  // "الجيش الوطني" are descriptions; with a place's nisba (الجيش اللبناني), a
+  // name or a domain after them (الاتحاد الدولي للشرطة) they name a body.
+  WordSet generic_adjectives{normalizer, map, bits,
+      {"السياسي", "السياسية", "العسكري", "العسكرية", "الدولي", "الدولية", "الداخلي", "الداخلية", "الخارجي",
+       "الخارجية", "الملكي", "الملكية", "الوطني", "الوطنية", "البلدي", "البلدية", "المحلي", "المحلية",
+       "الأمني", "الأمنية", "العليا", "الأعلى", "الشعبي", "الشعبية", "الإقليمي", "الإقليمية", "الاتحادي",
+       "الاتحادية", "الفدرالي", "الفدرالية", "الفيدرالي", "الفيدرالية", "الحكومي", "الحكومية", "الرسمي",
+       "الرسمية", "النظامي", "النظامية", "الميداني", "الميدانية", "الشرعي", "الشرعية", "المركزي",
+       "المركزية", "العام", "العامة", "التنفيذي", "التنفيذية", "الاستشاري", "الاستشارية", "التشريعي",
+       "التشريعية", "القضائي", "القضائية", "الانتخابي", "الانتخابية", "الإداري", "الإدارية", "الفني",
+       "الفنية", "الطبي", "الطبية", "العلمي", "العلمية", "البري", "البرية", "الجوي", "الجوية", "البحري",
+       "البحرية", "الخاص", "الخاصة", "الحاكم", "الحاكمة", "المستقل", "المستقلة", "الموحد", "الموحدة",
+       "الدائم", "الدائمة", "المؤقت", "المؤقتة", "الانتقالي", "الانتقالية", "الدستوري", "الدستورية",
+       "النيابي", "النيابية", "الاقتصادي", "الاقتصادية", "الاجتماعي", "الاجتماعية", "الثقافي", "الثقافية",
+       "الرياضي", "الرياضية", "الأولمبي", "الأولمبية", "العالمي", "العالمية", "المدني", "المدنية"}};
+  // Bodies that every country, court, club or company has, named by their
+  // function alone: a description, not a name (هيئة الدفاع: a defendant's
+  // lawyers; لجنة الانضباط of any federation; قوات الأمن of any state).
+  // Pairs of words, head then complement.
+  std::vector<std::pair<std::string_view, std::string_view>> generic_bodies_src{
+      {"هيئة", "الدفاع"}, {"هيئة", "المحكمة"}, {"هيئة", "المحلفين"}, {"هيئة", "التدريس"}, {"هيئة", "التحكيم"},
+      {"هيئة", "الأركان"}, {"هيئة", "الادعاء"}, {"لجنة", "التحكيم"}, {"لجنة", "الانضباط"}, {"لجنة", "التحقيق"},
+      {"لجنة", "المسابقات"}, {"لجنة", "الحكام"}, {"لجنة", "الكرة"}, {"لجنة", "التظلمات"}, {"لجنة", "الاستئناف"},
+      {"لجنة", "المتابعة"}, {"لجنة", "الصياغة"}, {"لجنة", "الخبراء"}, {"لجنة", "الشؤون"}, {"لجنة", "المسجد"},
+      {"لجنة", "الدفاع"}, {"لجنة", "الاختيار"}, {"لجنة", "المراقبة"}, {"لجنة", "الإشراف"}, {"لجنة", "الطوارئ"},
+      {"مجلس", "الإدارة"}, {"مجلس", "الأمناء"}, {"مجلس", "العائلة"}, {"مجلس", "العلماء"}, {"مجلس", "المدينة"},
+      {"مجلس", "الحرب"}, {"محكمة", "المدينة"}, {"محكمة", "الاستئناف"}, {"محكمة", "الجنايات"}, {"محكمة", "الجنح"},
+      {"محكمة", "النقض"}, {"محكمة", "الصلح"}, {"محكمة", "الأسرة"}, {"محكمة", "التمييز"}, {"قوات", "الأمن"},
+      {"قوات", "الاحتلال"}, {"قوات", "الجيش"}, {"قوات", "الشرطة"}, {"قوات", "النظام"}, {"قوات", "المعارضة"},
+      {"قوات", "الطوارئ"}, {"قوات", "الحدود"}, {"وحدة", "المراقبة"}};
+  std::unordered_set<std::string> generic_bodies = [this] {
+    std::unordered_set<std::string> out;
+    for (const auto& [h, c] : generic_bodies_src)
+      out.insert(std::string(token_key(normalizer.normalize(h))) + " " +
+                 std::string(token_key(normalizer.normalize(c))));
+    return out;
+  }();
   // Words before a common noun, never before a name: demonstratives, شبه.
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
@@ -742,6 +781,16 @@ struct Scan {
       const bool article = (starts_with(norm, "ال") || (words > 0 && starts_with(norm, "وال"))) && is_definite(norm);
       if (definite) {
         if (!(article && (is_nisba(norm) || l.org_adjectives.find(norm) >= 0) && l.descriptive.find(norm) < 0)) break;
+        // The adjective agrees with its head: a feminine one after a masculine
+        // head qualifies the noun before it ("قدرات الحزب العسكرية": the
+        // party's military capabilities), and a masculine one after a
+        // feminine head ("القوات", "القيادة") qualifies another noun.
+        const std::string_view hkey = token_key(head), akey = token_key(norm);
+        const bool head_feminine = ends_with(hkey, "ه") || ends_with(hkey, "ات");
+        // (ـة, or the fuʿlā of العليا/الكبرى; not the afʿal of الأعلى.)
+        const bool adj_feminine = ends_with(akey, "ه") || ((ends_with(akey, "ا") || ends_with(akey, "ى")) &&
+                                                           !starts_with(akey, "ا"));
+        if (head_feminine != adj_feminine) break;
       } else if (weak) {
         if (!(quoted && words == 0) && !(words > 0 && article)) break;
       } else if (!article && !(quoted && words == 0)) {
@@ -750,7 +799,37 @@ struct Scan {
       ++k;
       ++words;
     }
+    // After a definite head and adjectives that only say its kind, a domain
+    // with لل names the body (الاتحاد الدولي للشرطة, الهيئة العليا المستقلة
+    // للانتخابات); without one they are a description (generic_org()).
+    if (definite && words > 0 && k < n() && word(k) && !covered[k] && !tokens[k].stopword &&
+        joins_words(text, tokens[k - 1].end, tokens[k].begin) && starts_with(tokens[k].norm, "لل") &&
+        code_points(tokens[k].norm) >= 5 && l.time_words.find(tokens[k].norm) < 0 && generic_chain(i + 1, k))
+      ++k;
     return words > 0 ? k : i;
+  }
+
+  // The words [first, end) after a definite head are all adjectives that say
+  // only what kind of body it is (Lists::generic_adjectives).
+  bool generic_chain(std::size_t first, std::size_t end) const {
+    for (std::size_t t = first; t < end; ++t) {
+      std::string_view w = tokens[t].norm;
+      if (t > first && starts_with(w, "وال")) w.remove_prefix(2);  // و + ال (UTF-8: 2 bytes)
+      if (l.generic_adjectives.find(w) != 0) return false;
+    }
+    return end > first;
+  }
+  // The organization at [i, end) from a head (its clitics: `clitic_bytes`) is
+  // a description that names no body in particular: a definite head with
+  // generic adjectives only (القيادة السياسية, الاتحاد الدولي), or a generic
+  // body of two words (هيئة الدفاع, لجنة الانضباط, قوات الأمن).
+  bool generic_org(std::size_t i, std::size_t end, std::uint32_t clitic_bytes, bool definite) const {
+    if (definite) return generic_chain(i + 1, end);
+    if (end != i + 2) return false;
+    std::string pair(token_key(tokens[i].norm.substr(clitic_bytes)));
+    pair += ' ';
+    pair += token_key(tokens[i + 1].norm);
+    return l.generic_bodies.count(pair) > 0;
   }
 
   // The end of a quoted name whose first word is k (a quotation mark before
@@ -769,10 +848,12 @@ struct Scan {
   }
 
   // An organization from the head at i (its clitics: `clitic_bytes`), or nullopt.
-  std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite) {
+  // `generic` (when given) tells whether it is a description (generic_org()).
+  std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite, bool* generic = nullptr) {
     std::size_t quoted = 0;
     const std::size_t end = org_chain(i, clitic_bytes, definite, &quoted);
     if (end <= i) return std::nullopt;
+    if (generic) *generic = quoted == 0 && generic_org(i, end, clitic_bytes, definite);
     const bool kind = quoted > 0 && l.kind_heads.find(tokens[i].norm.substr(clitic_bytes)) == 0;
     Entity e = make(EntityType::Org, EntityRule::OrgHead, kind ? quoted : i, end, kind ? 0 : clitic_bytes);
     e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
@@ -949,10 +1030,18 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         }
         bool head_definite = false;
         if (const int hb = l.head(w, head_definite); hb >= 0) {
-          if (auto e = s.org_at(j, static_cast<std::uint32_t>(hb), head_definite)) {
-            j = e->last;
-            remember(*e, tokens);
-            out.push_back(std::move(*e));
+          bool generic = false;
+          if (auto e = s.org_at(j, static_cast<std::uint32_t>(hb), head_definite, &generic)) {
+            // A description (هيئة الدفاع) is skipped as part of the affiliation.
+            const std::size_t end = e->last;
+            if (generic) {
+              std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(j),
+                        covered_.begin() + static_cast<std::ptrdiff_t>(end), 0);
+            } else {
+              remember(*e, tokens);
+              out.push_back(std::move(*e));
+            }
+            j = end;
             continue;
           }
         }
@@ -1073,7 +1162,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 5. Organization from a head.
     bool head_definite = false;
     if (const int hb = l.head(norm, head_definite); hb >= 0) {
-      if (auto found_org = s.org_at(i, static_cast<std::uint32_t>(hb), head_definite)) {
+      bool generic = false;
+      if (auto found_org = s.org_at(i, static_cast<std::uint32_t>(hb), head_definite, &generic)) {
         Entity e = std::move(*found_org);
         const std::size_t end = e.last;
         // The start of an organization named earlier in the article is that one.
@@ -1088,6 +1178,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
             e.rule = EntityRule::OrgPrefix;
             break;
           }
+        // A description (القيادة السياسية, هيئة الدفاع) is no organization,
+        // unless it starts one the article named (القيادة المركزية).
+        if (generic && e.rule != EntityRule::OrgPrefix) {
+          std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(i),
+                    covered_.begin() + static_cast<std::ptrdiff_t>(end), 0);
+          i = end - 1;
+          continue;
+        }
         remember(e, tokens);
         out.push_back(std::move(e));
         i = end - 1;

@@ -165,6 +165,26 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"قاتلت قوات البشمركة الكردية", {"org:البيشمركة"}},  // not an ordinary word
       {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // A definite head's adjective agrees with it: a feminine one after a
+      // masculine head qualifies the noun before (the party's capabilities).
+      {"تدمير خمسين بالمئة من قدرات الحزب العسكرية .", {}},
+      {"وقال الحزب الشيوعي الصيني إن", {"org:الحزب الشيوعي الصيني"}},
+      {"مع القوات الإسرائيلي", {}},
+      {"وقال المجلس الأعلى إن", {}},  // afʿal (الأعلى) is masculine, but it is generic
+      // A definite head with adjectives that only say its kind is a description…
+      {"إن قيادة الجيش لم تطلع القيادة السياسية على", {}},
+      {"وعاقب الاتحاد الدولي اللاعب بإيقافه", {}},
+      {"وحصل على دعم القوات الدولية خلال المؤتمر", {}},
+      {"انفجرت عبوة قرب المجلس البلدي في المدينة", {}},
+      // … unless a domain with لل names the body.
+      {"وقال رئيس الاتحاد الدولي للشرطة إن", {"org:الاتحاد الدولي للشرطة"}},
+      {"أعلنت الهيئة العليا المستقلة للانتخابات النتائج", {"org:الهيئة العليا المستقلة للانتخابات"}},
+      // Generic bodies of two words are descriptions, not names.
+      {"أكدت هيئة الدفاع أن المحاكمة سياسية", {}},
+      {"قررت لجنة الانضباط إيقاف اللاعب", {}},
+      {"اشتباكات بين قوات الأمن ومسلحين", {}},
+      {"وقال رئيس لجنة التحقيق إن", {}},
+      {"اشتباكات بين قوات الأمن العراقية ومسلحين", {"org:قوات الأمن العراقية"}},
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
