@@ -404,6 +404,35 @@ bool not_surname(std::string_view key) {
   return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
+// The edit distance of two words in letters (code points), capped at 3.
+int letters_apart(std::string_view a, std::string_view b) {
+  std::vector<char32_t> x, y;
+  for (std::string_view w : {a, b}) {
+    std::vector<char32_t>& v = w.data() == a.data() ? x : y;
+    for (std::size_t i = 0; i < w.size();) {
+      const unsigned char c = static_cast<unsigned char>(w[i]);
+      const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      char32_t cp = 0;
+      for (std::size_t k = 0; k < len && i + k < w.size(); ++k) cp = (cp << 8) | static_cast<unsigned char>(w[i + k]);
+      v.push_back(cp);
+      i += len;
+    }
+  }
+  if (x.size() > y.size() + 3 || y.size() > x.size() + 3) return 3;
+  std::vector<int> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return std::min(row[y.size()], 3);
+}
+
 // The working state of one extract() call.
 struct Scan {
   const Gazetteer& gaz;
@@ -578,7 +607,14 @@ struct Scan {
       // So does an ordinary word after two name words ("ناجي صبري عقد اجتماعا"),
       // and after one an ordinary word that news never uses in names ("ورفض
       // حمدان الاجراءات", "نزار يكتب"; name-words.tsv).
-      if (before + words >= 2 && common(k)) break;
+      // (An ordinary word that news also writes in names, a name part of
+      // name-words.tsv, may still be the third: فرانك فالتر شتاينماير; the
+      // clean end below decides. Not before a definite word, whose construct
+      // it heads: "محمد بن عبدالله | رسول الإسلام", "أميتاب باتشان | نجم السينما".)
+      if (before + words >= 2 && common(k) &&
+          (ordinary(k) || (k + 1 < n() && word(k + 1) && is_definite(tokens[k + 1].norm) &&
+                           joins_words(text, tokens[k].end, tokens[k + 1].begin))))
+        break;
       if (before + words >= 1 && ordinary(k)) break;
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
@@ -1322,6 +1358,64 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     k.name = surface ? clean_surface(text.substr(k.begin, k.end - k.begin)) : e.name;
     covered_[p] = 2;
     e = std::move(k);
+  }
+
+  // A listed person's name right after more of a name is one name: a person
+  // the rules found (الرئيس المصري محمد | حسني مبارك) or a given name (هانس |
+  // بليكس, هيرمان | أينشتاين). The listed person's id is kept, except when a
+  // first name other than theirs precedes their bare surname: that is someone
+  // else of the family (هيرمان أينشتاين is not ألبرت أينشتاين); one letter
+  // apart is a spelling of theirs (هانس, هانز).
+  {
+    bool merged = false;
+    for (Entity& g : found) {
+      if (g.type != EntityType::Person || g.first == 0 || g.begin != tokens[g.first].begin) continue;
+      const std::size_t p = g.first - 1;
+      if (!s.word(p) || !joins_words(text, tokens[p].end, tokens[g.first].begin)) continue;
+      const GazetteerEntry* entry = nullptr;
+      if (const auto m = gazetteer_.match_at(text, tokens, g.first); m && m->end == g.last)
+        entry = &gazetteer_.entry(m->entry);
+      if (!entry || entry->type != EntityType::Person) continue;
+      const bool surname_only = g.last - g.first == 1;
+      Entity* rule = nullptr;  // a rule person that ends right before it
+      for (Entity& r : out)
+        if (r.type == EntityType::Person && r.last == g.first) rule = &r;
+      std::size_t start = g.first;
+      std::uint32_t clitics = 0;
+      if (rule) {
+        start = rule->first;
+        clitics = static_cast<std::uint32_t>(rule->begin - tokens[rule->first].begin);
+      } else if (covered_[p]) {
+        continue;
+      } else if (s.given[p] && s.given[p]->end == g.first) {
+        start = p;
+        clitics = s.given[p]->clitic_bytes;
+      } else if (p > 0 && s.given[p - 1] && s.given[p - 1]->end == g.first && !covered_[p - 1]) {
+        start = p - 1;  // a given name of two words (عبد الله)
+        clitics = s.given[p - 1]->clitic_bytes;
+      } else {
+        continue;
+      }
+      Entity e = s.make(EntityType::Person, g.rule, start, g.last, clitics);
+      e.surname = g.surname;
+      e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+      e.id = g.id;
+      if (surname_only) {
+        // Another first name before a bare surname: another person, unless it
+        // is a spelling of theirs (one letter apart: هانس, هانز).
+        const std::vector<std::string> keys = s.name_keys(start, g.last, clitics);
+        const std::size_t sp = entry->id.find(' ');
+        const std::string_view first_key = token_key(std::string_view(entry->id).substr(0, sp));
+        if (sp != std::string::npos && letters_apart(keys.front(), first_key) > 1) e.id = person_id(keys);
+      }
+      for (std::size_t t = start; t < g.last; ++t) covered_[t] = 2;
+      if (rule) rule->type = EntityType::Given;  // dropped below (no rule finds a Given)
+      g = std::move(e);
+      merged = true;
+    }
+    if (merged)
+      out.erase(std::remove_if(out.begin(), out.end(), [](const Entity& e) { return e.type == EntityType::Given; }),
+                out.end());
   }
 
   // Merge: gazetteer entities and rule entities, in text order.
