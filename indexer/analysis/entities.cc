@@ -931,6 +931,30 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
+    // A place wholly in quotation marks names a publication or an
+    // organization: after the head of its kind (صحيفة " القادسية ") the
+    // organization rule takes it; a quoted name of two words or more is that
+    // organization (« الشرق الأوسط », the newspaper). (One word alone stays a
+    // place: some write «إسرائيل» so.)
+    if (entry.type == EntityType::Place && m->clitic_bytes == 0 &&
+        has_quote(text, i > 0 ? tokens[i - 1].end : 0, tokens[i].begin) &&
+        has_quote(text, tokens[m->end - 1].end,
+                  m->end < tokens.size() ? tokens[m->end].begin : static_cast<std::uint32_t>(text.size()))) {
+      if (i > 0 && s.word(i - 1) && l.kind_heads.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) &&
+          joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
+        ++i;
+        continue;
+      }
+      if (m->end - i >= 2) {
+        Entity e = s.make(EntityType::Org, EntityRule::Gazetteer, i, m->end, 0);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        e.id = l.normalizer.normalize(e.name);
+        for (std::size_t t = i; t < m->end; ++t) covered_[t] = 1;
+        out.push_back(std::move(e));
+        i = m->end;
+        continue;
+      }
+    }
     // A one-word place with the article that is also an ordinary word (القصير,
     // القائم, الطبقة) is an adjective right after a definite noun: "على المدى
     // القصير", "الوضع القائم" (not after a nisba: "دخلت القوات العراقية الموصل",
@@ -1417,6 +1441,16 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       out.erase(std::remove_if(out.begin(), out.end(), [](const Entity& e) { return e.type == EntityType::Given; }),
                 out.end());
   }
+
+  // A place that an organization's name holds (جامعة زيورخ, قوات سوريا
+  // الديمقراطية) is part of that name, not a place of its own.
+  for (const Entity& o : out)
+    if (o.type == EntityType::Org && (o.rule == EntityRule::OrgHead || o.rule == EntityRule::OrgPrefix))
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Entity& g) {
+                                   return g.type == EntityType::Place && g.first >= o.first && g.last <= o.last;
+                                 }),
+                  found.end());
 
   // Merge: gazetteer entities and rule entities, in text order.
   found.insert(found.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));

@@ -179,6 +179,13 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // … unless a domain with لل names the body.
       {"وقال رئيس الاتحاد الدولي للشرطة إن", {"org:الاتحاد الدولي للشرطة"}},
       {"أعلنت الهيئة العليا المستقلة للانتخابات النتائج", {"org:الهيئة العليا المستقلة للانتخابات"}},
+      // A place wholly in quotation marks names a publication: after the head
+      // of its kind, or when it has two words or more; one word alone stays a place.
+      {"وقال مسؤول لـ « الشرق الأوسط » أمس إن", {"org:الشرق الأوسط"}},
+      {"فقد نشرت صحيفة \" القادسية \" عنوانا بارزا", {"org:القادسية"}},
+      {"وردت « إسرائيل » على البيان", {"place:إسرائيل"}},
+      // A place that an organization's name holds is part of it, not a place too.
+      {"حصل على الدكتوراه من جامعة زيورخ عام 1905", {"org:جامعة زيورخ"}},
       // Generic bodies of two words are descriptions, not names.
       {"أكدت هيئة الدفاع أن المحاكمة سياسية", {}},
       {"قررت لجنة الانضباط إيقاف اللاعب", {}},
