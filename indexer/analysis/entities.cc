@@ -189,6 +189,11 @@ struct Lists {
                  std::string(token_key(normalizer.normalize(c))));
     return out;
   }();
+  // Particles and relatives that only a verb follows (التي تدمر, لم يشر).
+  WordSet verb_particles{normalizer, map, bits,
+                         {"قد", "لقد", "لم", "لن", "سوف", "الذي", "التي", "اللاتي", "اللواتي", "الذين", "مما"}};
+  // Words that join two adjectives (فرنسية أو تركية).
+  WordSet coordinators{normalizer, map, bits, {"أو", "او", "و"}};
   // Words before a common noun, never before a name: demonstratives, شبه.
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
@@ -518,6 +523,16 @@ struct Scan {
       if (gaz.is_name_word(variants[v]) && !listed(variants[v]))
         return static_cast<int>(norm.size() - variants[v].size());
     return -1;
+  }
+  // A nisba adjective of a listed place (العراقية: العراق; الصينية: الصين;
+  // السورية: سوريا; الفرنسي: فرنسا).
+  bool place_nisba(std::string_view norm) const {
+    const std::string_view key = token_key(norm);
+    if (!is_nisba(norm)) return false;
+    const std::string stem(key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2)));
+    for (const std::string& place : {stem, "ال" + stem, stem + "ا", stem + "يا"})
+      if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place) return true;
+    return false;
   }
   // The word at i, with the article, is used as a common noun: a demonstrative
   // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
@@ -964,9 +979,55 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         entry.source != "icu-country" && s.common(i) && i > 0 && s.word(i - 1) &&
         joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
       const std::string_view before = tokens[i - 1].norm;
-      if (starts_with(before, "ال") && is_definite(before) && !is_nisba(before) && !tokens[i - 1].stopword &&
+      // (A noun of nisba form that is no place's nisba, such as الصحابي, is a
+      // noun: "الصحابي الجليل".)
+      if (starts_with(before, "ال") && is_definite(before) && !(is_nisba(before) && s.place_nisba(before)) &&
+          !tokens[i - 1].stopword && !has_quote(text, tokens[i - 1].end, tokens[i].begin) &&
           l.place_nouns.find(before) < 0 && l.time_words.find(before) < 0 && !l.any_title(before) &&
           !gazetteer_.match_at(text, tokens, i - 1)) {
+        ++i;
+        continue;
+      }
+    }
+    // A one-word place that is an ordinary word is used as that word:
+    if (entry.type == EntityType::Place && m->end == i + 1 && entry.source != "icu-country" && s.common(i)) {
+      // a feminine noun before a feminine nisba ("العمارة الإسلامية":
+      // architecture, "الطبقة السياسية"), as for organizations above, but not
+      // a place's nisba ("الرقة السورية" is the city);
+      bool word_use = is_definite(tokens[i].norm) && s.feminine_noun_with_adjective(i) &&
+                      !s.place_nisba(tokens[i + 1].norm);
+      // a verb after a particle or relative that only verbs follow ("التي
+      // تدمر", "اللاتي عدن", "قد روج");
+      word_use = word_use || (!is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
+                              joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                              l.verb_particles.find(tokens[i - 1].norm) == 0);
+      // "مسقط رأسه": a birthplace.
+      word_use = word_use || (token_key(tokens[i].norm) == token_key(l.normalizer.normalize("مسقط")) &&
+                              i + 1 < tokens.size() && s.word(i + 1) &&
+                              starts_with(token_key(tokens[i + 1].norm), token_key(l.normalizer.normalize("رأس"))));
+      if (word_use) {
+        ++i;
+        continue;
+      }
+    }
+    // A one-word place of nisba form written without the article (تركية,
+    // سورية) right after a noun is the adjective: "أسرة تركية", "قوات سورية",
+    // "الكنية تركية", "قبرصية تركية", "فرنسية أو تركية"; after a preposition
+    // or a verb it is the country ("في سورية").
+    if (entry.type == EntityType::Place && m->end == i + 1 && m->clitic_bytes == 0 && !is_definite(tokens[i].norm) &&
+        ends_with(token_key(tokens[i].norm), "يه") && i > 0 && s.word(i - 1) && !covered_[i - 1] &&
+        joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
+      std::size_t b = i - 1;
+      const bool conj = tokens[b].stopword && (l.coordinators.find(tokens[b].norm) == 0) && b > 0 && s.word(b - 1) &&
+                        !covered_[b - 1] && joins_words(text, tokens[b - 1].end, tokens[b].begin);
+      if (conj) --b;
+      const std::string_view before = tokens[b].norm;
+      const std::string_view bkey = token_key(before);
+      const bool noun = !tokens[b].stopword && l.place_cues.find(before) < 0 && l.place_nouns.find(before) < 0 &&
+                        (conj ? is_nisba(before) && !is_definite(before)
+                              : is_definite(before) || ends_with(bkey, "ه") || ends_with(bkey, "ات") ||
+                                    (is_nisba(before) && !is_definite(before)));
+      if (noun) {
         ++i;
         continue;
       }

@@ -186,6 +186,22 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وردت « إسرائيل » على البيان", {"place:إسرائيل"}},
       // A place that an organization's name holds is part of it, not a place too.
       {"حصل على الدكتوراه من جامعة زيورخ عام 1905", {"org:جامعة زيورخ"}},
+      // A one-word place that is an ordinary word, used as that word: a
+      // feminine noun before a feminine nisba, a verb after a particle, an idiom…
+      {"وهو من فن العمارة الإسلامية القديمة", {}},
+      {"وكانت الطبقة السياسية مشغولة بالانتخابات", {}},
+      {"سيطر التنظيم على الرقة السورية", {"place:الرقة"}},
+      {"هي التي تدمر الآخرين", {}},
+      {"يقام المعرض في مسقط رأس الشاعر", {}},
+      {"وصل الوفد إلى مسقط أمس", {"place:مسقط"}},
+      // … an adjective after a noun of nisba form that is no place's nisba.
+      {"المستنير من الكيان الصهيوني القائم على عقيدة", {}},
+      {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
+      // A country of nisba form without the article after a noun is the adjective.
+      {"ولد لأسرة تركية عريقة", {}},
+      {"تتولاها سرية فرنسية أو تركية", {}},
+      {"وصل الوفد إلى سورية أمس", {"place:سوريا"}},
+      {"قاضي القضاة في مدينة مليلية المحتلة", {"place:مليلية"}},
       // Generic bodies of two words are descriptions, not names.
       {"أكدت هيئة الدفاع أن المحاكمة سياسية", {}},
       {"قررت لجنة الانضباط إيقاف اللاعب", {}},
