@@ -1010,23 +1010,25 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         continue;
       }
     }
-    // A one-word place of nisba form written without the article (تركية,
-    // سورية) right after a noun is the adjective: "أسرة تركية", "قوات سورية",
-    // "الكنية تركية", "قبرصية تركية", "فرنسية أو تركية"; after a preposition
-    // or a verb it is the country ("في سورية").
+    // A one-word place that is the nisba of a place (تركية: تركيا, سورية:
+    // سوريا; not قلقيلية), written without the article, is an adjective after a definite noun ("الكنية تركية": a
+    // predicate) or another nisba ("قبرصية تركية", "فرنسية أو تركية"); after a
+    // preposition, a verb or an indefinite noun it is the country ("في
+    // سورية", "حكومة سورية").
     if (entry.type == EntityType::Place && m->end == i + 1 && m->clitic_bytes == 0 && !is_definite(tokens[i].norm) &&
-        ends_with(token_key(tokens[i].norm), "يه") && i > 0 && s.word(i - 1) && !covered_[i - 1] &&
+        ends_with(token_key(tokens[i].norm), "يه") && s.place_nisba(tokens[i].norm) && i > 0 && s.word(i - 1) &&
+        !covered_[i - 1] &&
         joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
       std::size_t b = i - 1;
       const bool conj = tokens[b].stopword && (l.coordinators.find(tokens[b].norm) == 0) && b > 0 && s.word(b - 1) &&
                         !covered_[b - 1] && joins_words(text, tokens[b - 1].end, tokens[b].begin);
       if (conj) --b;
       const std::string_view before = tokens[b].norm;
-      const std::string_view bkey = token_key(before);
+      // (Not after any indefinite noun: "حكومة سورية", "قوات سورية" are also
+      // the construct "the government of Syria".)
       const bool noun = !tokens[b].stopword && l.place_cues.find(before) < 0 && l.place_nouns.find(before) < 0 &&
                         (conj ? is_nisba(before) && !is_definite(before)
-                              : is_definite(before) || ends_with(bkey, "ه") || ends_with(bkey, "ات") ||
-                                    (is_nisba(before) && !is_definite(before)));
+                              : is_definite(before) || (is_nisba(before) && !is_definite(before)));
       if (noun) {
         ++i;
         continue;

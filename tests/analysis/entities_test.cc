@@ -198,7 +198,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"المستنير من الكيان الصهيوني القائم على عقيدة", {}},
       {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
       // A country of nisba form without the article after a noun is the adjective.
-      {"ولد لأسرة تركية عريقة", {}},
+      {"الكنية تركية ومعناها", {}},
+      {"وقالت حكومة سورية إن", {"place:سوريا"}},  // the construct: Syria's government
+      {"ورد أعضاء بلدية قلقيلية على", {"place:قلقيلية"}},  // no nisba of a place
       {"تتولاها سرية فرنسية أو تركية", {}},
       {"وصل الوفد إلى سورية أمس", {"place:سوريا"}},
       {"قاضي القضاة في مدينة مليلية المحتلة", {"place:مليلية"}},
