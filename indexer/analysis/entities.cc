@@ -524,6 +524,14 @@ struct Scan {
         return static_cast<int>(norm.size() - variants[v].size());
     return -1;
   }
+  // The words [first, end) before a place's name hold an adjective that is no
+  // place's nisba: part of an official name ("المملكة العربية السعودية"), not a
+  // descriptor ("العاصمة السورية دمشق").
+  bool official_name_words(std::size_t first, std::size_t end) const {
+    for (std::size_t t = first + 1; t < end; ++t)
+      if (is_nisba(tokens[t].norm) && !place_nisba(tokens[t].norm)) return true;
+    return false;
+  }
   // A nisba adjective of a listed place (العراقية: العراق; الصينية: الصين;
   // السورية: سوريا; الفرنسي: فرنسا).
   bool place_nisba(std::string_view norm) const {
@@ -1051,8 +1059,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
     // A place named with a leading descriptor that its alias keeps (دولة قطر,
     // مدينة غزة, العاصمة السورية دمشق) is the name alone, as after a place
-    // cue (rule 4): the shortest end of the match that names the same place.
-    // A camp keeps مخيم.
+    // cue (rule 4): the shortest end of the match that names the same place,
+    // unless an adjective that is no place's nisba makes the words before it
+    // part of an official name ("المملكة العربية السعودية"). A camp keeps مخيم.
     std::size_t first = i;
     std::uint32_t clitics = m->clitic_bytes;
     // So is an organization named with the head of its kind (حركة طالبان, قناة
@@ -1064,7 +1073,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
-            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0) {
+            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0 &&
+            (entry.type != EntityType::Place || !s.official_name_words(i, t))) {
           first = t;
           clitics = 0;
           break;

@@ -395,3 +395,27 @@ TEST_CASE("a listed person's name after more of a name is one name", "[entities]
   CHECK(entities("وهو ابن عم محمد بن عبدالله رسول الإسلام وصهره") == V{"person:محمد بن عبدالله"});
   CHECK(entities("رفض أميتاب باتشان نجم السينما الهندية") == V{"person:أميتاب باتشان"});
 }
+
+TEST_CASE("a place's span: descriptors dropped, an official name kept whole", "[entities]") {
+  struct Case {
+    const char* text;
+    const char* span;  // the place's bytes in the text
+  };
+  const Case cases[] = {
+      {"من المملكة العربية السعودية .", "المملكة العربية السعودية"},  // العربية: no place's nisba
+      {"وصل إلى العاصمة السورية دمشق", "دمشق"},                        // السورية: Syria's nisba
+      {"في دولة قطر والكويت", "قطر"},
+  };
+  Analyzer analyzer;
+  EntityExtractor extractor;
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    std::vector<Entity> found;
+    extractor.begin_article();
+    extractor.extract(text, analyzer.analyze(text), found);
+    REQUIRE(!found.empty());
+    CHECK(found[0].type == EntityType::Place);
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
+  }
+}
