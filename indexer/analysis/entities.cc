@@ -1127,8 +1127,19 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::string_view norm = tokens[i].norm;
 
     // 2. Person after a title.
+    const bool nationality = l.title(norm) < 0 && l.link(norm) < 0 && starts_with(norm, "ال") && is_definite(norm) &&
+                             s.place_nisba(norm) &&
+                             !(i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                               is_definite(tokens[i - 1].norm));
     const int cb = l.title(norm) >= 0                                          ? l.title(norm)
                    : (l.link(norm) >= 0 && i + 1 < tokens.size() && l.title(tokens[i + 1].norm) >= 0) ? l.link(norm)
+                   // A definite nationality used as a noun introduces a name as a
+                   // title does ("والفرنسي ليليان تورام", "البرتغالي مانويل
+                   // كاجودا"); the name rules below still need two words or a
+                   // known given name.
+                   // (Not as the adjective of a definite noun before it: "الشرطة
+                   // البريطانية", "القوانين الصينية".)
+                   : nationality ? 0
                                                                                                : -1;
     // "جامعة الملك سعود": a title after an institution noun names the institution.
     const bool institution = i > 0 && s.word(i - 1) && l.institutions.find(tokens[i - 1].norm) >= 0 &&
@@ -1189,7 +1200,17 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         }
         break;
       }
-      if (j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
+      // After a nationality, the name starts with a known given name or a rare
+      // word ("البابلي | بمشاركة فتحي"), outside parentheses ("( الفرنسية )":
+      // a news agency's credit).
+      const bool nationality_ok =
+          !nationality ||
+          (j < tokens.size() && (s.given[j] || !s.common(j)) &&
+           text.substr(tokens[i - (i > 0 ? 1 : 0)].end, tokens[i].begin - tokens[i - (i > 0 ? 1 : 0)].end).find('(') ==
+               std::string_view::npos &&
+           text.substr(tokens[i].end, tokens[i + 1 < tokens.size() ? i + 1 : i].begin - tokens[i].end).find(')') ==
+               std::string_view::npos);
+      if (nationality_ok && j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
         // "الرئيس بوش", "الرئيس المصري مبارك": a listed person's surname alone.
         if (s.surname_person(j, EntityRule::Title)) {
           remember(out.back(), tokens);

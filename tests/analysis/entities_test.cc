@@ -213,6 +213,13 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
+      // A definite nationality used as a noun introduces a name as a title does…
+      {"وسجل الفرنسي لودوفيك جيولي الهدف", {"person:لودوفيك جيولي"}},
+      {"بفوزه على الصربي يانكو تيبساروفيتش 6 - 4", {"person:يانكو تيبساروفيتش"}},
+      // … not as the adjective of a definite noun, in parentheses, or before an ordinary word.
+      {"عندما داهمت الشرطة البريطانية مسجد فنسبري بارك", {}},
+      {"تسونامي ( الفرنسية ) مأساة بغنداران", {}},
+      {"مسلسل تقوم ببطولته سهير البابلي بمشاركة فتحي عبد الوهاب", {"person:فتحي عبد الوهاب"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
