@@ -213,6 +213,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
+      // Professions before a name are titles (with the article only).
+      {"عرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا أول", {"person:ارلن سبيكتر"}},
+      {"وهي لوحة للرسام إدوار فوبيار كان النازيون قد صادروها", {"person:إدوار فوبيار"}},
+      {"وقال الخبير الاقتصادي إن الأسعار", {}},
       // A definite nationality used as a noun introduces a name as a title does…
       {"وسجل الفرنسي لودوفيك جيولي الهدف", {"person:لودوفيك جيولي"}},
       {"بفوزه على الصربي يانكو تيبساروفيتش 6 - 4", {"person:يانكو تيبساروفيتش"}},
