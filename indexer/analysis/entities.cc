@@ -204,6 +204,9 @@ struct Lists {
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  // Romance particles (دي, دو, دا) and the articles that may follow them (دي لا فيغا).
+  WordSet romance_particles{normalizer, map, bits, {"دي", "دو", "دا", "ديل"}};
+  WordSet romance_articles{normalizer, map, bits, {"لا", "لوس", "لاس", "لو"}};
   // The first word of a kunya (أبو حمزة, أبي زيد).
   WordSet kunya{normalizer, map, bits, {"أبو", "أبي"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
@@ -622,6 +625,11 @@ struct Scan {
     while (k < n() && words < max_words) {
       if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       if (connector(k) && k + 1 < n() && joins_words(text, tokens[k].end, tokens[k + 1].begin)) {
+        // The Romance particles دي لا / دو لا / دي لوس join as one (جان مارك دو لا سابليير).
+        if (k > j && k + 2 < n() && l.romance_articles.find(tokens[k + 1].norm) == 0 &&
+            joins_words(text, tokens[k + 1].end, tokens[k + 2].begin) &&
+            l.connectors.find(tokens[k].norm) == 0 && l.romance_particles.find(tokens[k].norm) == 0)
+          ++k;
         ++k;
         continue;
       }

@@ -213,6 +213,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
+      // Romance particles with their article join a name (دو لا, دي لا).
+      {"دعا مندوب فرنسا جان مارك دو لا سابليير مجلس الأمن", {"place:فرنسا", "person:جان مارك دو لا سابليير", "org:مجلس الأمن"}},
       // Professions before a name are titles (with the article only).
       {"عرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا أول", {"person:ارلن سبيكتر"}},
       {"وهي لوحة للرسام إدوار فوبيار كان النازيون قد صادروها", {"person:إدوار فوبيار"}},
