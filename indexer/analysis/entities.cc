@@ -447,6 +447,10 @@ int letters_apart(std::string_view a, std::string_view b) {
   return std::min(row[y.size()], 3);
 }
 
+// ابن / أب (keys): with the article a kinship word after a name (إسماعيل
+// الابن البكر, بوش الأب), never part of it.
+bool kinship(std::string_view key) { return key == "ابن" || key == "اب"; }
+
 // The working state of one extract() call.
 struct Scan {
   const Gazetteer& gaz;
@@ -598,7 +602,11 @@ struct Scan {
     if (gaz.is_name_word(norm.substr(2))) return 2;
     return 0;
   }
-  bool connector(std::size_t i) const { return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0; }
+  // (Not ابن with the article: "إسماعيل الابن البكر" is his son; العبد الله is a name.)
+  bool connector(std::size_t i) const {
+    return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0 &&
+           !(is_definite(tokens[i].norm) && kinship(token_key(tokens[i].norm)));
+  }
 
   // True when a name may end before token k: the text ends, punctuation, a
   // function word, a verb or common word, a title, a definite word, or a known name.
@@ -681,7 +689,8 @@ struct Scan {
       const std::string_view norm = tokens[k].norm;
       if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
-          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k)) {
+          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k) &&
+          !kinship(token_key(norm))) {
         const auto m = gaz.match_at(text, tokens, k);
         if (!m || gaz.entry(m->entry).type == EntityType::Given) {
           ++k;

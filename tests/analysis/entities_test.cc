@@ -213,6 +213,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
+      // ابن/أب with the article is kinship after a name, not a connector or a family name.
+      {"بأن إبنه إسماعيل الإبن البكر لأمه", {}},
+      {"على المطرب العراقي رضا العبد الله ، لكنني", {"person:رضا العبد الله"}},
       // Romance particles with their article join a name (دو لا, دي لا).
       {"دعا مندوب فرنسا جان مارك دو لا سابليير مجلس الأمن", {"place:فرنسا", "person:جان مارك دو لا سابليير", "org:مجلس الأمن"}},
       // Professions before a name are titles (with the article only).
