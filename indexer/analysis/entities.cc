@@ -632,6 +632,13 @@ struct Scan {
     const bool continues = before > 0;
     while (k < n() && words < max_words) {
       if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
+      // A quotation mark before the word that none closes after it opens a
+      // quotation or closes a title ("ويقول أبو عبد الله « جذبتني", "منشورات
+      // نزار قباني " تزوج"); a quoted word is a nickname (مايكل "إيريك" كوريلا).
+      if ((k > j || (continues && k > 0)) && has_quote(text, tokens[k - 1].end, tokens[k].begin) &&
+          !has_quote(text, tokens[k].end, k + 1 < n() ? tokens[k + 1].begin : static_cast<std::uint32_t>(text.size())) &&
+          !(k >= 2 && has_quote(text, tokens[k - 2].end, tokens[k - 1].begin)))  // (closing a nickname)
+        break;
       if (connector(k) && k + 1 < n() && joins_words(text, tokens[k].end, tokens[k + 1].begin)) {
         // The Romance particles دي لا / دو لا / دي لوس join as one (جان مارك دو لا سابليير).
         if (k > j && k + 2 < n() && l.romance_articles.find(tokens[k + 1].norm) == 0 &&
@@ -1270,7 +1277,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       // At least one word must be rare (not in common-words.tsv): كوفي is, أنان is not.
       bool rare = false;
       for (std::size_t t = i; t < k && !rare; ++t) rare = !s.connector(t) && !s.common(t);
+      // (A quotation mark opens the words quoted: "وأكد غريب « لدينا".)
       const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
+                          has_quote(text, tokens[k - 1].end, tokens[k].begin) ||
                           l.clause_words.find(tokens[k].norm) == 0;
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
@@ -1421,7 +1430,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::size_t mined = i;
     for (std::size_t b = i; b > 0;) {
       const std::size_t p = b - 1;
-      if (!joins_words(text, tokens[p].end, tokens[b].begin)) break;
+      // (Nor across a quotation mark: "منشورات نزار قباني " تزوج نزار".)
+      if (!joins_words(text, tokens[p].end, tokens[b].begin) || has_quote(text, tokens[p].end, tokens[b].begin)) break;
       if (s.connector(p)) {
         b = p;
         // (Not an ordinary word before a kunya: "خروج أبي زيد".)

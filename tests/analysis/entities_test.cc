@@ -213,6 +213,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
+      // A quotation mark that no other closes after the next word ends a name
+      // (the words quoted after a speech verb); one word in quotes is a nickname.
+      {"ويقول ابو عبد الله « جذبتني اليه شجاعته", {"person:ابو عبد الله"}},
+      {"وقال هاولز \" لم يبد أي اهتمام", {"person:هاولز"}},
+      {"تحمل اسم منشورات نزار قباني \" في بيروت", {"person:نزار قباني", "place:بيروت"}},
       // ابن/أب with the article is kinship after a name, not a connector or a family name.
       {"بأن إبنه إسماعيل الإبن البكر لأمه", {}},
       {"على المطرب العراقي رضا العبد الله ، لكنني", {"person:رضا العبد الله"}},
