@@ -93,7 +93,7 @@ struct Lists {
        "المغني", "المغنية", "الموسيقار", "الملحن", "الرسام", "الرسامة", "المؤلف", "المؤلفة", "الأديب",
        "الأديبة", "الناقد", "الناقدة", "المصور", "المصورة", "الروائية", "القس", "الراهب", "البطريرك",
        "الحاخامة", "المتحدثة", "الطبيب", "الطبيبة", "المهندس", "المهندسة", "المحامية", "المخرجة", "المنتج",
-       "المنتجة", "المعلق", "الناشر"}};
+       "المنتجة", "المعلق", "الناشر", "الصحابي", "الصحابية"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
   WordSet title_links{normalizer, map, bits, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
@@ -1027,6 +1027,25 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         continue;
       }
     }
+    // A one-word definite place right after a definite title is an adjective
+    // ("الصحابي الجليل", "الإمام الجليل"): a title takes a person's name. So is
+    // a country named by a nisba (السعودية) after a definite noun ("الديون
+    // السيادية السعودية", "الحكومة السعودية"), unless a descriptor or an
+    // official name's words precede it (المملكة العربية السعودية, matched whole).
+    if ((entry.type == EntityType::Place) && m->end == i + 1 && m->clitic_bytes == 0 && starts_with(tokens[i].norm, "ال") &&
+        i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && starts_with(tokens[i - 1].norm, "ال") &&
+        is_definite(tokens[i - 1].norm)) {
+      const std::string_view before = tokens[i - 1].norm;
+      const bool after_title = l.titles_definite.find(before) == 0 && entry.source != "icu-country";
+      const bool nisba_country = is_nisba(tokens[i].norm) && !tokens[i - 1].stopword &&
+                                 l.place_nouns.find(before) < 0 && l.place_cues.find(before) < 0 &&
+                                 l.time_words.find(before) < 0 && !gazetteer_.match_at(text, tokens, i - 1);
+      if (after_title || nisba_country) {
+        ++i;
+        continue;
+      }
+    }
     // A one-word place that is an ordinary word is used as that word:
     if (entry.type == EntityType::Place && m->end == i + 1 && entry.source != "icu-country" && s.common(i)) {
       // a feminine noun before a feminine nisba ("العمارة الإسلامية":
@@ -1330,6 +1349,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&
               joins_words(text, tokens[j].end, tokens[k].begin) && is_definite(tokens[k].norm) &&
               !is_nisba(tokens[k].norm) && l.place_nouns.find(tokens[k].norm) < 0 &&
+              // (Not a feminine participle agreeing with the cue: "مدينة تشوانتشو المعروفة".)
+              !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) &&
               l.time_words.find(tokens[k].norm) < 0)
             ++k;
           const bool camp = token_key(norm.substr(cb)) == token_key(l.normalizer.normalize("مخيم"));

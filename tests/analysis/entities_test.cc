@@ -197,6 +197,13 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // … an adjective after a noun of nisba form that is no place's nisba.
       {"المستنير من الكيان الصهيوني القائم على عقيدة", {}},
       {"دخلت القوات العراقية الموصل", {"org:القوات العراقية", "place:الموصل"}},
+      // A one-word definite place after a definite title is an adjective, and so
+      // is a country named by a nisba after a definite noun.
+      {"ضريح الصحابي الجليل في المدينة", {}},
+      {"خفضت الوكالة تصنيفها للديون السيادية السعودية الخارجية", {}},
+      {"وقع الاتفاق في المملكة العربية السعودية أمس", {"place:السعودية"}},
+      // After a place cue, a feminine participle agrees with the cue.
+      {"ثانيها مدينة تشوانتشو المعروفة عند الرحالة", {"place:تشوانتشو"}},
       // A country of nisba form without the article after a noun is the adjective.
       {"الكنية تركية ومعناها", {}},
       {"وقالت حكومة سورية إن", {"place:سوريا"}},  // the construct: Syria's government
