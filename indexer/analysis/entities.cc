@@ -195,6 +195,8 @@ struct Lists {
                  std::string(token_key(normalizer.normalize(c))));
     return out;
   }();
+  // Directions before a place (شمال, جنوب شرق …).
+  WordSet directions{normalizer, map, bits, {"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"}};
   // Particles and relatives that only a verb follows (التي تدمر, لم يشر).
   WordSet verb_particles{normalizer, map, bits,
                          {"قد", "لقد", "لم", "لن", "سوف", "الذي", "التي", "اللاتي", "اللواتي", "الذين", "مما"}};
@@ -558,9 +560,12 @@ struct Scan {
   // The word at i, with the article, is used as a common noun: a demonstrative
   // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
   // صحيفة الجارديان البريطانية.)
+  // So does a direction before an ordinary word ("شمال الجزيرة": of the
+  // peninsula), which news writes only before places.
   bool common_noun_use(std::size_t i) const {
     if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        l.noun_markers.find(tokens[i - 1].norm) == 0)
+        (l.noun_markers.find(tokens[i - 1].norm) == 0 ||
+         (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i))))
       return true;
     return false;
   }
@@ -1128,6 +1133,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           clitics = 0;
           break;
         }
+    // An organization whose name is quoted after the head of its kind spans
+    // the quoted name alone, as rule 5 does (صحيفة " الشرق الأوسط ").
+    if (entry.type == EntityType::Org && first == i && m->end - i >= 2 && l.kind_heads.find(first_word) == 0 &&
+        has_quote(text, tokens[i].end, tokens[i + 1].begin)) {
+      first = i + 1;
+      clitics = 0;
+    }
     Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
     e.id = entry.id;
     e.name = entry.canonical;

@@ -165,6 +165,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"قاتلت قوات البشمركة الكردية", {"org:البيشمركة"}},  // not an ordinary word
       {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // … and after a direction (of the peninsula, not the channel).
+      {"وكان في شمال الجزيرة مملكة الغساسنة", {}},
+
       // A definite head's adjective agrees with it: a feminine one after a
       // masculine head qualifies the noun before (the party's capabilities).
       {"تدمير خمسين بالمئة من قدرات الحزب العسكرية .", {}},
@@ -446,4 +449,15 @@ TEST_CASE("a place's span: descriptors dropped, an official name kept whole", "[
     CHECK(found[0].type == EntityType::Place);
     CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
   }
+}
+
+TEST_CASE("a listed organization quoted after the head of its kind spans the quoted name", "[entities]") {
+  Analyzer analyzer;
+  EntityExtractor extractor;
+  const std::string text = "ونسبت صحيفة \" الشرق الاوسط \" اللندنية إلى الوزير";
+  std::vector<Entity> found;
+  extractor.extract(text, analyzer.analyze(text), found);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == EntityType::Org);
+  CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == "الشرق الاوسط");
 }
