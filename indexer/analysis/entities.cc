@@ -1361,8 +1361,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&
               joins_words(text, tokens[j].end, tokens[k].begin) && is_definite(tokens[k].norm) &&
               !is_nisba(tokens[k].norm) && l.place_nouns.find(tokens[k].norm) < 0 &&
-              // (Not a feminine participle agreeing with the cue: "مدينة تشوانتشو المعروفة".)
-              !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) &&
+              // (Not a feminine participle agreeing with the cue: "مدينة تشوانتشو
+              // المعروفة", nor an ordinary word that starts the clause: "تحتضن
+              // مدينة أكادير المعرض".)
+              !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) && !s.common(k) &&
               l.time_words.find(tokens[k].norm) < 0)
             ++k;
           const bool camp = token_key(norm.substr(cb)) == token_key(l.normalizer.normalize("مخيم"));

@@ -207,6 +207,7 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقع الاتفاق في المملكة العربية السعودية أمس", {"place:السعودية"}},
       // After a place cue, a feminine participle agrees with the cue.
       {"ثانيها مدينة تشوانتشو المعروفة عند الرحالة", {"place:تشوانتشو"}},
+      {"تحتضن مدينة أكادير المعرض التجاري الكبير", {"place:أكادير"}},  // and an ordinary word
       // A country of nisba form without the article after a noun is the adjective.
       {"الكنية تركية ومعناها", {}},
       {"وقالت حكومة سورية إن", {"place:سوريا"}},  // the construct: Syria's government
