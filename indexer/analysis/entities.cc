@@ -121,7 +121,8 @@ struct Lists {
                       "السبت", "الصباح", "المساء", "الفترة", "الأخير", "الأخيرة", "الآن", "الذي", "التي",
                       "الذين", "اللذين", "اللتين", "الآخر", "الأخرى", "أمس"}};
   // Place cues: the word before a place's name.
-  WordSet place_cues{normalizer, map, bits, {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية"}};
+  WordSet place_cues{normalizer, map, bits,
+                     {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية", "مقاطعة", "إقليم"}};
   // Common definite nouns after a cue that are not names ("مدينة المحافظة").
   WordSet place_nouns{normalizer, map, bits,
                       {"المحافظة", "المدينة", "البلدة", "القرية", "المخيم", "المنطقة", "البلاد", "العاصمة",
@@ -1290,10 +1291,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 2b. A person named right after a speech verb ("وقال بلير إن", "وأكد
     // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
     // when a clause or the sentence follows (إن/أن, punctuation).
-    const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+    // (A verb has no article: "التابع لمقاطعة جاوا" is "belonging to".)
+    const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) && !is_definite(tokens[i - 1].norm) &&
                             l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
                             joins_words(text, tokens[i - 1].end, tokens[i].begin);
-    const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+    const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) && !is_definite(tokens[i - 1].norm) &&
                               l.action_verbs.find(tokens[i - 1].norm) >= 0 &&
                               joins_words(text, tokens[i - 1].end, tokens[i].begin);
     // "وكرر بوش القول", "ورفض بوش وبلير": a listed person's surname alone.
