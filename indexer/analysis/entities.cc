@@ -623,6 +623,14 @@ struct Scan {
            is_definite(norm) || gaz.match_at(text, tokens, k).has_value() || ordinary(k);
   }
 
+  // The word at i is the adverbial accusative of an ordinary nisba: رسميا,
+  // قضائيا, حاليا (رسمي, قضائي, حالي + ا).
+  bool nisba_adverb(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (is_definite(norm) || given[i] || code_points(norm) < 4 || !ends_with(norm, "ا")) return false;
+    const std::string_view stem = norm.substr(0, norm.size() - 2);
+    return ends_with(stem, "ي") && gaz.is_common(stem) && !gaz.is_name_word(norm);
+  }
   // A name from token j: returns its end (j when none) and the number of words.
   // Two words are taken freely; a third or fourth only when the name then ends
   // cleanly (clean_end), so a verb after a name is not taken for its last word
@@ -669,11 +677,15 @@ struct Scan {
       // name-words.tsv, may still be the third: فرانك فالتر شتاينماير; the
       // clean end below decides. Not before a definite word, whose construct
       // it heads: "محمد بن عبدالله | رسول الإسلام", "أميتاب باتشان | نجم السينما".)
-      if (before + words >= 2 && common(k) &&
+      // (After a connector an ordinary word is the name: سعود أبو سلطان, تامر أبو جبل.)
+      if (before + words >= 2 && !after_connector && common(k) &&
           (ordinary(k) || (k + 1 < n() && word(k + 1) && is_definite(tokens[k + 1].norm) &&
                            joins_words(text, tokens[k].end, tokens[k + 1].begin))))
         break;
-      if (before + words >= 1 && ordinary(k)) break;
+      if (before + words >= 1 && !after_connector && ordinary(k)) break;
+      if (after_connector && ordinary(k) && suffixed(k)) break;  // "زيان | ابن أخيه": his nephew
+      // An adverb of a nisba (رسميا, قضائيا: ordinary رسمي, قضائي + ا) ends a name.
+      if (before + words >= 1 && !after_connector && nisba_adverb(k)) break;
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
       // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.

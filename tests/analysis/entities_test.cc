@@ -237,6 +237,12 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // ابن/أب with the article is kinship after a name, not a connector or a family name.
       {"بأن إبنه إسماعيل الإبن البكر لأمه", {}},
       {"على المطرب العراقي رضا العبد الله ، لكنني", {"person:رضا العبد الله"}},
+      // After a connector an ordinary word is part of the name (أبو جبل, عبد الواحد),
+      // not one with a pronoun suffix (ابن أخيه: his nephew); a nisba adverb ends a name.
+      {"وشارك اللاعب تامر أبو جبل في المباراة", {"person:تامر أبو جبل"}},
+      {"محل خلاف في القائمة مثل محمد عبد الواحد الذي انتهى عقده", {"person:محمد عبد الواحد"}},
+      {"فبعث الأمير زيان ابن أخيه ليفاوض الملك", {}},
+      {"ملاحقة وزير القضاء حاييم رامون قضائيا بتهمة التحرش", {"person:حاييم رامون"}},
       // Romance particles with their article join a name (دو لا, دي لا).
       {"دعا مندوب فرنسا جان مارك دو لا سابليير مجلس الأمن", {"place:فرنسا", "person:جان مارك دو لا سابليير", "org:مجلس الأمن"}},
       // Professions before a name are titles (with the article only).
