@@ -93,7 +93,8 @@ struct Lists {
        "المغني", "المغنية", "الموسيقار", "الملحن", "الرسام", "الرسامة", "المؤلف", "المؤلفة", "الأديب",
        "الأديبة", "الناقد", "الناقدة", "المصور", "المصورة", "الروائية", "القس", "الراهب", "البطريرك",
        "الحاخامة", "المتحدثة", "الطبيب", "الطبيبة", "المهندس", "المهندسة", "المحامية", "المخرجة", "المنتج",
-       "المنتجة", "المعلق", "الناشر", "الصحابي", "الصحابية"}};
+       "المنتجة", "المعلق", "الناشر", "الصحابي", "الصحابية", "النبي", "الرسول", "الخليفة", "الإمبراطور",
+       "الإمبراطورة", "القديس", "القديسة", "الحاج"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
   WordSet title_links{normalizer, map, bits, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
@@ -1347,8 +1348,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       }
     }
 
-    // 3. Person from a given name.
-    if (s.given[i]) {
+    // 3. Person from a given name; not after a title that follows an
+    // institution noun (مستشفى الملك فيصل التخصصي names the hospital).
+    const bool institution_title = i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
+                                   l.institutions.find(tokens[i - 2].norm) >= 0;
+    if (s.given[i] && !institution_title) {
       const std::size_t after = s.given[i]->end;
       const auto [k, words] = s.collect_name(after, true, 2, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
