@@ -551,13 +551,28 @@ struct Scan {
   }
   // A nisba adjective of a listed place (العراقية: العراق; الصينية: الصين;
   // السورية: سوريا; الفرنسي: فرنسا).
+  // (Gazetteer::find analyses its argument: the answers are cached per thread,
+  // by gazetteer and word.)
   bool place_nisba(std::string_view norm) const {
     const std::string_view key = token_key(norm);
     if (!is_nisba(norm)) return false;
+    thread_local std::unordered_map<std::string, bool, KeyHash, std::equal_to<>> cache;
+    thread_local const Gazetteer* cache_of = nullptr;
+    if (cache_of != &gaz) {
+      cache.clear();
+      cache_of = &gaz;
+    }
+    if (const auto it = cache.find(key); it != cache.end()) return it->second;
     const std::string stem(key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2)));
+    bool found = false;
     for (const std::string& place : {stem, "ال" + stem, stem + "ا", stem + "يا"})
-      if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place) return true;
-    return false;
+      if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place) {
+        found = true;
+        break;
+      }
+    if (cache.size() > 100000) cache.clear();
+    cache.emplace(std::string(key), found);
+    return found;
   }
   // The word at i, with the article, is used as a common noun: a demonstrative
   // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
@@ -1202,10 +1217,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::string_view norm = tokens[i].norm;
 
     // 2. Person after a title.
-    const bool nationality = l.title(norm) < 0 && l.link(norm) < 0 && starts_with(norm, "ال") && is_definite(norm) &&
-                             s.place_nisba(norm) &&
+    const bool nationality = starts_with(norm, "ال") && is_nisba(norm) &&
                              !(i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-                               is_definite(tokens[i - 1].norm));
+                               is_definite(tokens[i - 1].norm)) &&
+                             l.title(norm) < 0 && l.link(norm) < 0 && is_definite(norm) && s.place_nisba(norm);
     const int cb = l.title(norm) >= 0                                          ? l.title(norm)
                    : (l.link(norm) >= 0 && i + 1 < tokens.size() && l.title(tokens[i + 1].norm) >= 0) ? l.link(norm)
                    // A definite nationality used as a noun introduces a name as a
@@ -1305,11 +1320,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
     // when a clause or the sentence follows (إن/أن, punctuation).
     // (A verb has no article: "التابع لمقاطعة جاوا" is "belonging to".)
-    const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) && !is_definite(tokens[i - 1].norm) &&
-                            l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
+    const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+                            l.subject_verbs.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) &&
                             joins_words(text, tokens[i - 1].end, tokens[i].begin);
-    const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) && !is_definite(tokens[i - 1].norm) &&
-                              l.action_verbs.find(tokens[i - 1].norm) >= 0 &&
+    const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
+                              l.action_verbs.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) &&
                               joins_words(text, tokens[i - 1].end, tokens[i].begin);
     // "وكرر بوش القول", "ورفض بوش وبلير": a listed person's surname alone.
     if ((after_verb || after_action) && s.surname_person(i, EntityRule::Subject)) {
@@ -1350,9 +1365,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
 
     // 3. Person from a given name; not after a title that follows an
     // institution noun (مستشفى الملك فيصل التخصصي names the hospital).
-    const bool institution_title = i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
-                                   l.institutions.find(tokens[i - 2].norm) >= 0;
-    if (s.given[i] && !institution_title) {
+    if (s.given[i] && !(i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
+                        l.institutions.find(tokens[i - 2].norm) >= 0)) {
       const std::size_t after = s.given[i]->end;
       const auto [k, words] = s.collect_name(after, true, 2, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
