@@ -550,29 +550,36 @@ struct Scan {
     return false;
   }
   // A nisba adjective of a listed place (العراقية: العراق; الصينية: الصين;
-  // السورية: سوريا; الفرنسي: فرنسا).
-  // (Gazetteer::find analyses its argument: the answers are cached per thread,
-  // by gazetteer and word.)
-  bool place_nisba(std::string_view norm) const {
+  // السورية: سوريا; الفرنسي: فرنسا); with `self`, also a place named so itself
+  // (التشيلي: تشيلي). (Gazetteer::find analyses its argument: the answers are
+  // cached per thread, by gazetteer and word.)
+  bool place_nisba(std::string_view norm, bool self = false) const {
     const std::string_view key = token_key(norm);
     if (!is_nisba(norm)) return false;
-    thread_local std::unordered_map<std::string, bool, KeyHash, std::equal_to<>> cache;
+    thread_local std::unordered_map<std::string, std::uint8_t, KeyHash, std::equal_to<>> cache;
     thread_local const Gazetteer* cache_of = nullptr;
     if (cache_of != &gaz) {
       cache.clear();
       cache_of = &gaz;
     }
-    if (const auto it = cache.find(key); it != cache.end()) return it->second;
-    const std::string stem(key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2)));
-    bool found = false;
-    for (const std::string& place : {stem, "ال" + stem, stem + "ا", stem + "يا"})
-      if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place) {
-        found = true;
-        break;
-      }
-    if (cache.size() > 100000) cache.clear();
-    cache.emplace(std::string(key), found);
-    return found;
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+      const auto place = [&](const std::string& name) {
+        const auto m = gaz.find(name, EntityType::Place);
+        return m && gaz.entry(*m).type == EntityType::Place;
+      };
+      const std::string stem(key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2)));
+      std::uint8_t bits = 0;
+      for (const std::string& name : {stem, "ال" + stem, stem + "ا", stem + "يا"})
+        if (place(name)) {
+          bits = 1;
+          break;
+        }
+      if (place(std::string(key))) bits |= 2;
+      if (cache.size() > 100000) cache.clear();
+      it = cache.emplace(std::string(key), bits).first;
+    }
+    return (it->second & 1) || (self && (it->second & 2));
   }
   // The word at i, with the article, is used as a common noun: a demonstrative
   // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
@@ -1217,10 +1224,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::string_view norm = tokens[i].norm;
 
     // 2. Person after a title.
-    const bool nationality = starts_with(norm, "ال") && is_nisba(norm) &&
+    const bool nationality = (starts_with(norm, "ال") || starts_with(norm, "وال")) && is_nisba(norm) &&
                              !(i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
                                is_definite(tokens[i - 1].norm)) &&
-                             l.title(norm) < 0 && l.link(norm) < 0 && is_definite(norm) && s.place_nisba(norm);
+                             l.title(norm) < 0 && l.link(norm) < 0 && is_definite(norm) && s.place_nisba(norm, true);
     const int cb = l.title(norm) >= 0                                          ? l.title(norm)
                    : (l.link(norm) >= 0 && i + 1 < tokens.size() && l.title(tokens[i + 1].norm) >= 0) ? l.link(norm)
                    // A definite nationality used as a noun introduces a name as a

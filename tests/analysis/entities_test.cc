@@ -256,6 +256,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A definite nationality used as a noun introduces a name as a title does…
       {"وسجل الفرنسي لودوفيك جيولي الهدف", {"person:لودوفيك جيولي"}},
       {"بفوزه على الصربي يانكو تيبساروفيتش 6 - 4", {"person:يانكو تيبساروفيتش"}},
+      {"وصعد للدور ذاته التشيلي فرناندو غونزاليز بتغلبه على", {"person:فرناندو غونزاليز"}},  // تشيلي
+      {"6 - 4 ، والروسي إيغور كونيتسين بتغلبه على", {"person:إيغور كونيتسين"}},
       // … not as the adjective of a definite noun, in parentheses, or before an ordinary word.
       {"عندما داهمت الشرطة البريطانية مسجد فنسبري بارك", {}},
       {"تسونامي ( الفرنسية ) مأساة بغنداران", {}},
