@@ -1348,7 +1348,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       // (A quotation mark opens the words quoted: "وأكد غريب « لدينا".)
       const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
                           has_quote(text, tokens[k - 1].end, tokens[k].begin) ||
-                          l.clause_words.find(tokens[k].norm) == 0;
+                          l.clause_words.find(tokens[k].norm) == 0 ||
+                          (is_definite(tokens[k].norm) && l.time_words.find(tokens[k].norm) >= 0);  // ورفض بولتون الأحد
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
         const std::vector<std::string> keys = s.name_keys(i, k, 0);

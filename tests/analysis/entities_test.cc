@@ -233,6 +233,7 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // (the words quoted after a speech verb); one word in quotes is a nickname.
       {"ويقول ابو عبد الله « جذبتني اليه شجاعته", {"person:ابو عبد الله"}},
       {"وقال هاولز \" لم يبد أي اهتمام", {"person:هاولز"}},
+      {"ورفض بولتون الأحد إمكان تعزيز القوة", {"person:بولتون"}},  // a time word opens the clause
       {"تحمل اسم منشورات نزار قباني \" في بيروت", {"person:نزار قباني", "place:بيروت"}},
       // ابن/أب with the article is kinship after a name, not a connector or a family name.
       {"بأن إبنه إسماعيل الإبن البكر لأمه", {}},
