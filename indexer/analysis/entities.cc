@@ -507,7 +507,7 @@ struct Scan {
     const std::string_view norm = tokens[i].norm;
     if (is_definite(norm) || code_points(norm) < 2) return false;
     if (l.any_title(norm) || l.non_names.find(norm) >= 0 || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
-        l.connectors.find(norm) == 0)
+        l.connectors.find(norm) == 0 || l.institutions.find(norm) >= 0)  // (مسجد, جائزة: no name word)
       return false;
     const auto m = gaz.match_at(text, tokens, i);
     // A listed person left uncovered is inside someone else's lineage (inside_lineage()).
