@@ -87,7 +87,14 @@ struct Lists {
        "المرشح", "المرشحة", "الأمين", "المفتي", "القاضي", "القاضية", "المدعي", "البروفيسور", "الأستاذ",
        "الأستاذة", "المخرج", "المطرب", "المطربة", "الداعية", "المعارض", "المعارضة", "الناشط", "الناشطة",
        "الأسقف", "الكاردينال", "الحاخام", "المدافع", "المهاجم", "الحارس", "الروائي", "الشاعر", "الشاعرة",
-       "المطران", "السلطان", "الجنرال", "الوزير", "المندوب"}};
+       "المطران", "السلطان", "الجنرال", "الوزير", "المندوب",
+       // Professions and roles that news writes before a name.
+       "السناتور", "السيناتور", "الخبير", "الخبيرة", "المؤرخ", "المؤرخة", "الفيلسوف", "الممثل", "الممثلة",
+       "المغني", "المغنية", "الموسيقار", "الملحن", "الرسام", "الرسامة", "المؤلف", "المؤلفة", "الأديب",
+       "الأديبة", "الناقد", "الناقدة", "المصور", "المصورة", "الروائية", "القس", "الراهب", "البطريرك",
+       "الحاخامة", "المتحدثة", "الطبيب", "الطبيبة", "المهندس", "المهندسة", "المحامية", "المخرجة", "المنتج",
+       "المنتجة", "المعلق", "الناشر", "الصحابي", "الصحابية", "النبي", "الرسول", "الخليفة", "الإمبراطور",
+       "الإمبراطورة", "القديس", "القديسة", "الحاج"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
   WordSet title_links{normalizer, map, bits, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
@@ -115,7 +122,8 @@ struct Lists {
                       "السبت", "الصباح", "المساء", "الفترة", "الأخير", "الأخيرة", "الآن", "الذي", "التي",
                       "الذين", "اللذين", "اللتين", "الآخر", "الأخرى", "أمس"}};
   // Place cues: the word before a place's name.
-  WordSet place_cues{normalizer, map, bits, {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية"}};
+  WordSet place_cues{normalizer, map, bits,
+                     {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية", "مقاطعة", "إقليم", "جزيرة", "بحيرة", "حي"}};
   // Common definite nouns after a cue that are not names ("مدينة المحافظة").
   WordSet place_nouns{normalizer, map, bits,
                       {"المحافظة", "المدينة", "البلدة", "القرية", "المخيم", "المنطقة", "البلاد", "العاصمة",
@@ -150,10 +158,59 @@ struct Lists {
                        "الكبيرة", "الصغيرة", "الجديدة", "القديمة", "الحالية", "السابقة"}};
   // Adjectives (besides nisba -ي/-ية) that may follow a definite head.
   WordSet org_adjectives{normalizer, map, bits, {"الحر", "الأعلى", "العليا", "الموحد", "الموحدة", "الحاكم", "الحاكمة", "المستقل", "المستقلة"}};
+  // Adjectives that say what kind of body a definite head is, not which one:
+  // "القيادة السياسية", "القوات الدولية", "الاتحاد الدولي", "المجلس البلدي",
+  // "الجيش الوطني" are descriptions; with a place's nisba (الجيش اللبناني), a
+  // name or a domain after them (الاتحاد الدولي للشرطة) they name a body.
+  WordSet generic_adjectives{normalizer, map, bits,
+      {"السياسي", "السياسية", "العسكري", "العسكرية", "الدولي", "الدولية", "الداخلي", "الداخلية", "الخارجي",
+       "الخارجية", "الملكي", "الملكية", "الوطني", "الوطنية", "البلدي", "البلدية", "المحلي", "المحلية",
+       "الأمني", "الأمنية", "العليا", "الأعلى", "الشعبي", "الشعبية", "الإقليمي", "الإقليمية", "الاتحادي",
+       "الاتحادية", "الفدرالي", "الفدرالية", "الفيدرالي", "الفيدرالية", "الحكومي", "الحكومية", "الرسمي",
+       "الرسمية", "النظامي", "النظامية", "الميداني", "الميدانية", "الشرعي", "الشرعية", "المركزي",
+       "المركزية", "العام", "العامة", "التنفيذي", "التنفيذية", "الاستشاري", "الاستشارية", "التشريعي",
+       "التشريعية", "القضائي", "القضائية", "الانتخابي", "الانتخابية", "الإداري", "الإدارية", "الفني",
+       "الفنية", "الطبي", "الطبية", "العلمي", "العلمية", "البري", "البرية", "الجوي", "الجوية", "البحري",
+       "البحرية", "الخاص", "الخاصة", "الحاكم", "الحاكمة", "المستقل", "المستقلة", "الموحد", "الموحدة",
+       "الدائم", "الدائمة", "المؤقت", "المؤقتة", "الانتقالي", "الانتقالية", "الدستوري", "الدستورية",
+       "النيابي", "النيابية", "الاقتصادي", "الاقتصادية", "الاجتماعي", "الاجتماعية", "الثقافي", "الثقافية",
+       "الرياضي", "الرياضية", "الأولمبي", "الأولمبية", "العالمي", "العالمية", "المدني", "المدنية"}};
+  // Bodies that every country, court, club or company has, named by their
+  // function alone: a description, not a name (هيئة الدفاع: a defendant's
+  // lawyers; لجنة الانضباط of any federation; قوات الأمن of any state).
+  // Pairs of words, head then complement.
+  std::vector<std::pair<std::string_view, std::string_view>> generic_bodies_src{
+      {"هيئة", "الدفاع"}, {"هيئة", "المحكمة"}, {"هيئة", "المحلفين"}, {"هيئة", "التدريس"}, {"هيئة", "التحكيم"},
+      {"هيئة", "الأركان"}, {"هيئة", "الادعاء"}, {"لجنة", "التحكيم"}, {"لجنة", "الانضباط"}, {"لجنة", "التحقيق"},
+      {"لجنة", "المسابقات"}, {"لجنة", "الحكام"}, {"لجنة", "الكرة"}, {"لجنة", "التظلمات"}, {"لجنة", "الاستئناف"},
+      {"لجنة", "المتابعة"}, {"لجنة", "الصياغة"}, {"لجنة", "الخبراء"}, {"لجنة", "الشؤون"}, {"لجنة", "المسجد"},
+      {"لجنة", "الدفاع"}, {"لجنة", "الاختيار"}, {"لجنة", "المراقبة"}, {"لجنة", "الإشراف"}, {"لجنة", "الطوارئ"},
+      {"مجلس", "الإدارة"}, {"مجلس", "الأمناء"}, {"مجلس", "العائلة"}, {"مجلس", "العلماء"}, {"مجلس", "المدينة"},
+      {"مجلس", "الحرب"}, {"محكمة", "المدينة"}, {"محكمة", "الاستئناف"}, {"محكمة", "الجنايات"}, {"محكمة", "الجنح"},
+      {"محكمة", "النقض"}, {"محكمة", "الصلح"}, {"محكمة", "الأسرة"}, {"محكمة", "التمييز"}, {"قوات", "الأمن"},
+      {"قوات", "الاحتلال"}, {"قوات", "الجيش"}, {"قوات", "الشرطة"}, {"قوات", "النظام"}, {"قوات", "المعارضة"},
+      {"قوات", "الطوارئ"}, {"قوات", "الحدود"}, {"وحدة", "المراقبة"}};
+  std::unordered_set<std::string> generic_bodies = [this] {
+    std::unordered_set<std::string> out;
+    for (const auto& [h, c] : generic_bodies_src)
+      out.insert(std::string(token_key(normalizer.normalize(h))) + " " +
+                 std::string(token_key(normalizer.normalize(c))));
+    return out;
+  }();
+  // Directions before a place (شمال, جنوب شرق …).
+  WordSet directions{normalizer, map, bits, {"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"}};
+  // Particles and relatives that only a verb follows (التي تدمر, لم يشر).
+  WordSet verb_particles{normalizer, map, bits,
+                         {"قد", "لقد", "لم", "لن", "سوف", "الذي", "التي", "اللاتي", "اللواتي", "الذين", "مما"}};
+  // Words that join two adjectives (فرنسية أو تركية).
+  WordSet coordinators{normalizer, map, bits, {"أو", "او", "و"}};
   // Words before a common noun, never before a name: demonstratives, شبه.
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  // Romance particles (دي, دو, دا) and the articles that may follow them (دي لا فيغا).
+  WordSet romance_particles{normalizer, map, bits, {"دي", "دو", "دا", "ديل"}};
+  WordSet romance_articles{normalizer, map, bits, {"لا", "لوس", "لاس", "لو"}};
   // The first word of a kunya (أبو حمزة, أبي زيد).
   WordSet kunya{normalizer, map, bits, {"أبو", "أبي"}};
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
@@ -365,6 +422,39 @@ bool not_surname(std::string_view key) {
   return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
+// The edit distance of two words in letters (code points), capped at 3.
+int letters_apart(std::string_view a, std::string_view b) {
+  std::vector<char32_t> x, y;
+  for (std::string_view w : {a, b}) {
+    std::vector<char32_t>& v = w.data() == a.data() ? x : y;
+    for (std::size_t i = 0; i < w.size();) {
+      const unsigned char c = static_cast<unsigned char>(w[i]);
+      const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      char32_t cp = 0;
+      for (std::size_t k = 0; k < len && i + k < w.size(); ++k) cp = (cp << 8) | static_cast<unsigned char>(w[i + k]);
+      v.push_back(cp);
+      i += len;
+    }
+  }
+  if (x.size() > y.size() + 3 || y.size() > x.size() + 3) return 3;
+  std::vector<int> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return std::min(row[y.size()], 3);
+}
+
+// ابن / أب (keys): with the article a kinship word after a name (إسماعيل
+// الابن البكر, بوش الأب), never part of it.
+bool kinship(std::string_view key) { return key == "ابن" || key == "اب"; }
+
 // The working state of one extract() call.
 struct Scan {
   const Gazetteer& gaz;
@@ -417,7 +507,7 @@ struct Scan {
     const std::string_view norm = tokens[i].norm;
     if (is_definite(norm) || code_points(norm) < 2) return false;
     if (l.any_title(norm) || l.non_names.find(norm) >= 0 || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
-        l.connectors.find(norm) == 0)
+        l.connectors.find(norm) == 0 || l.institutions.find(norm) >= 0)  // (مسجد, جائزة: no name word)
       return false;
     const auto m = gaz.match_at(text, tokens, i);
     // A listed person left uncovered is inside someone else's lineage (inside_lineage()).
@@ -451,12 +541,55 @@ struct Scan {
         return static_cast<int>(norm.size() - variants[v].size());
     return -1;
   }
+  // The words [first, end) before a place's name hold an adjective that is no
+  // place's nisba: part of an official name ("المملكة العربية السعودية"), not a
+  // descriptor ("العاصمة السورية دمشق").
+  bool official_name_words(std::size_t first, std::size_t end) const {
+    for (std::size_t t = first + 1; t < end; ++t)
+      if (is_nisba(tokens[t].norm) && !place_nisba(tokens[t].norm)) return true;
+    return false;
+  }
+  // A nisba adjective of a listed place (العراقية: العراق; الصينية: الصين;
+  // السورية: سوريا; الفرنسي: فرنسا); with `self`, also a place named so itself
+  // (التشيلي: تشيلي). (Gazetteer::find analyses its argument: the answers are
+  // cached per thread, by gazetteer and word.)
+  bool place_nisba(std::string_view norm, bool self = false) const {
+    const std::string_view key = token_key(norm);
+    if (!is_nisba(norm)) return false;
+    thread_local std::unordered_map<std::string, std::uint8_t, KeyHash, std::equal_to<>> cache;
+    thread_local const Gazetteer* cache_of = nullptr;
+    if (cache_of != &gaz) {
+      cache.clear();
+      cache_of = &gaz;
+    }
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+      const auto place = [&](const std::string& name) {
+        const auto m = gaz.find(name, EntityType::Place);
+        return m && gaz.entry(*m).type == EntityType::Place;
+      };
+      const std::string stem(key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2)));
+      std::uint8_t bits = 0;
+      for (const std::string& name : {stem, "ال" + stem, stem + "ا", stem + "يا"})
+        if (place(name)) {
+          bits = 1;
+          break;
+        }
+      if (place(std::string(key))) bits |= 2;
+      if (cache.size() > 100000) cache.clear();
+      it = cache.emplace(std::string(key), bits).first;
+    }
+    return (it->second & 1) || (self && (it->second & 2));
+  }
   // The word at i, with the article, is used as a common noun: a demonstrative
   // or شبه precedes it. (An adjective after it is no sign: الفيفا السويسري,
   // صحيفة الجارديان البريطانية.)
+  // So does a direction before an ordinary word ("شمال الجزيرة": of the
+  // peninsula), which news writes only before places.
   bool common_noun_use(std::size_t i) const {
     if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        l.noun_markers.find(tokens[i - 1].norm) == 0)
+        (l.noun_markers.find(tokens[i - 1].norm) == 0 ||
+         (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i))))
       return true;
     return false;
   }
@@ -498,7 +631,11 @@ struct Scan {
     if (gaz.is_name_word(norm.substr(2))) return 2;
     return 0;
   }
-  bool connector(std::size_t i) const { return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0; }
+  // (Not ابن with the article: "إسماعيل الابن البكر" is his son; العبد الله is a name.)
+  bool connector(std::size_t i) const {
+    return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0 &&
+           !(is_definite(tokens[i].norm) && kinship(token_key(tokens[i].norm)));
+  }
 
   // True when a name may end before token k: the text ends, punctuation, a
   // function word, a verb or common word, a title, a definite word, or a known name.
@@ -509,6 +646,14 @@ struct Scan {
            is_definite(norm) || gaz.match_at(text, tokens, k).has_value() || ordinary(k);
   }
 
+  // The word at i is the adverbial accusative of an ordinary nisba: رسميا,
+  // قضائيا, حاليا (رسمي, قضائي, حالي + ا).
+  bool nisba_adverb(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (is_definite(norm) || given[i] || code_points(norm) < 4 || !ends_with(norm, "ا")) return false;
+    const std::string_view stem = norm.substr(0, norm.size() - 2);
+    return ends_with(stem, "ي") && gaz.is_common(stem) && !gaz.is_name_word(norm);
+  }
   // A name from token j: returns its end (j when none) and the number of words.
   // Two words are taken freely; a third or fourth only when the name then ends
   // cleanly (clean_end), so a verb after a name is not taken for its last word
@@ -524,7 +669,19 @@ struct Scan {
     const bool continues = before > 0;
     while (k < n() && words < max_words) {
       if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
+      // A quotation mark before the word that none closes after it opens a
+      // quotation or closes a title ("ويقول أبو عبد الله « جذبتني", "منشورات
+      // نزار قباني " تزوج"); a quoted word is a nickname (مايكل "إيريك" كوريلا).
+      if ((k > j || (continues && k > 0)) && has_quote(text, tokens[k - 1].end, tokens[k].begin) &&
+          !has_quote(text, tokens[k].end, k + 1 < n() ? tokens[k + 1].begin : static_cast<std::uint32_t>(text.size())) &&
+          !(k >= 2 && has_quote(text, tokens[k - 2].end, tokens[k - 1].begin)))  // (closing a nickname)
+        break;
       if (connector(k) && k + 1 < n() && joins_words(text, tokens[k].end, tokens[k + 1].begin)) {
+        // The Romance particles دي لا / دو لا / دي لوس join as one (جان مارك دو لا سابليير).
+        if (k > j && k + 2 < n() && l.romance_articles.find(tokens[k + 1].norm) == 0 &&
+            joins_words(text, tokens[k + 1].end, tokens[k + 2].begin) &&
+            l.connectors.find(tokens[k].norm) == 0 && l.romance_particles.find(tokens[k].norm) == 0)
+          ++k;
         ++k;
         continue;
       }
@@ -539,8 +696,19 @@ struct Scan {
       // So does an ordinary word after two name words ("ناجي صبري عقد اجتماعا"),
       // and after one an ordinary word that news never uses in names ("ورفض
       // حمدان الاجراءات", "نزار يكتب"; name-words.tsv).
-      if (before + words >= 2 && common(k)) break;
-      if (before + words >= 1 && ordinary(k)) break;
+      // (An ordinary word that news also writes in names, a name part of
+      // name-words.tsv, may still be the third: فرانك فالتر شتاينماير; the
+      // clean end below decides. Not before a definite word, whose construct
+      // it heads: "محمد بن عبدالله | رسول الإسلام", "أميتاب باتشان | نجم السينما".)
+      // (After a connector an ordinary word is the name: سعود أبو سلطان, تامر أبو جبل.)
+      if (before + words >= 2 && !after_connector && common(k) &&
+          (ordinary(k) || (k + 1 < n() && word(k + 1) && is_definite(tokens[k + 1].norm) &&
+                           joins_words(text, tokens[k].end, tokens[k + 1].begin))))
+        break;
+      if (before + words >= 1 && !after_connector && ordinary(k)) break;
+      if (after_connector && ordinary(k) && suffixed(k)) break;  // "زيان | ابن أخيه": his nephew
+      // An adverb of a nisba (رسميا, قضائيا: ordinary رسمي, قضائي + ا) ends a name.
+      if (before + words >= 1 && !after_connector && nisba_adverb(k)) break;
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
       // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.
@@ -569,7 +737,8 @@ struct Scan {
       const std::string_view norm = tokens[k].norm;
       if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
-          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k)) {
+          l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k) &&
+          !kinship(token_key(norm))) {
         const auto m = gaz.match_at(text, tokens, k);
         if (!m || gaz.entry(m->entry).type == EntityType::Given) {
           ++k;
@@ -742,6 +911,16 @@ struct Scan {
       const bool article = (starts_with(norm, "ال") || (words > 0 && starts_with(norm, "وال"))) && is_definite(norm);
       if (definite) {
         if (!(article && (is_nisba(norm) || l.org_adjectives.find(norm) >= 0) && l.descriptive.find(norm) < 0)) break;
+        // The adjective agrees with its head: a feminine one after a masculine
+        // head qualifies the noun before it ("قدرات الحزب العسكرية": the
+        // party's military capabilities), and a masculine one after a
+        // feminine head ("القوات", "القيادة") qualifies another noun.
+        const std::string_view hkey = token_key(head), akey = token_key(norm);
+        const bool head_feminine = ends_with(hkey, "ه") || ends_with(hkey, "ات");
+        // (ـة, or the fuʿlā of العليا/الكبرى; not the afʿal of الأعلى.)
+        const bool adj_feminine = ends_with(akey, "ه") || ((ends_with(akey, "ا") || ends_with(akey, "ى")) &&
+                                                           !starts_with(akey, "ا"));
+        if (head_feminine != adj_feminine) break;
       } else if (weak) {
         if (!(quoted && words == 0) && !(words > 0 && article)) break;
       } else if (!article && !(quoted && words == 0)) {
@@ -750,7 +929,37 @@ struct Scan {
       ++k;
       ++words;
     }
+    // After a definite head and adjectives that only say its kind, a domain
+    // with لل names the body (الاتحاد الدولي للشرطة, الهيئة العليا المستقلة
+    // للانتخابات); without one they are a description (generic_org()).
+    if (definite && words > 0 && k < n() && word(k) && !covered[k] && !tokens[k].stopword &&
+        joins_words(text, tokens[k - 1].end, tokens[k].begin) && starts_with(tokens[k].norm, "لل") &&
+        code_points(tokens[k].norm) >= 5 && l.time_words.find(tokens[k].norm) < 0 && generic_chain(i + 1, k))
+      ++k;
     return words > 0 ? k : i;
+  }
+
+  // The words [first, end) after a definite head are all adjectives that say
+  // only what kind of body it is (Lists::generic_adjectives).
+  bool generic_chain(std::size_t first, std::size_t end) const {
+    for (std::size_t t = first; t < end; ++t) {
+      std::string_view w = tokens[t].norm;
+      if (t > first && starts_with(w, "وال")) w.remove_prefix(2);  // و + ال (UTF-8: 2 bytes)
+      if (l.generic_adjectives.find(w) != 0) return false;
+    }
+    return end > first;
+  }
+  // The organization at [i, end) from a head (its clitics: `clitic_bytes`) is
+  // a description that names no body in particular: a definite head with
+  // generic adjectives only (القيادة السياسية, الاتحاد الدولي), or a generic
+  // body of two words (هيئة الدفاع, لجنة الانضباط, قوات الأمن).
+  bool generic_org(std::size_t i, std::size_t end, std::uint32_t clitic_bytes, bool definite) const {
+    if (definite) return generic_chain(i + 1, end);
+    if (end != i + 2) return false;
+    std::string pair(token_key(tokens[i].norm.substr(clitic_bytes)));
+    pair += ' ';
+    pair += token_key(tokens[i + 1].norm);
+    return l.generic_bodies.count(pair) > 0;
   }
 
   // The end of a quoted name whose first word is k (a quotation mark before
@@ -769,10 +978,12 @@ struct Scan {
   }
 
   // An organization from the head at i (its clitics: `clitic_bytes`), or nullopt.
-  std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite) {
+  // `generic` (when given) tells whether it is a description (generic_org()).
+  std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite, bool* generic = nullptr) {
     std::size_t quoted = 0;
     const std::size_t end = org_chain(i, clitic_bytes, definite, &quoted);
     if (end <= i) return std::nullopt;
+    if (generic) *generic = quoted == 0 && generic_org(i, end, clitic_bytes, definite);
     const bool kind = quoted > 0 && l.kind_heads.find(tokens[i].norm.substr(clitic_bytes)) == 0;
     Entity e = make(EntityType::Org, EntityRule::OrgHead, kind ? quoted : i, end, kind ? 0 : clitic_bytes);
     e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
@@ -814,6 +1025,30 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
+    // A place wholly in quotation marks names a publication or an
+    // organization: after the head of its kind (صحيفة " القادسية ") the
+    // organization rule takes it; a quoted name of two words or more is that
+    // organization (« الشرق الأوسط », the newspaper). (One word alone stays a
+    // place: some write «إسرائيل» so.)
+    if (entry.type == EntityType::Place && m->clitic_bytes == 0 &&
+        has_quote(text, i > 0 ? tokens[i - 1].end : 0, tokens[i].begin) &&
+        has_quote(text, tokens[m->end - 1].end,
+                  m->end < tokens.size() ? tokens[m->end].begin : static_cast<std::uint32_t>(text.size()))) {
+      if (i > 0 && s.word(i - 1) && l.kind_heads.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) &&
+          joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
+        ++i;
+        continue;
+      }
+      if (m->end - i >= 2) {
+        Entity e = s.make(EntityType::Org, EntityRule::Gazetteer, i, m->end, 0);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        e.id = l.normalizer.normalize(e.name);
+        for (std::size_t t = i; t < m->end; ++t) covered_[t] = 1;
+        out.push_back(std::move(e));
+        i = m->end;
+        continue;
+      }
+    }
     // A one-word place with the article that is also an ordinary word (القصير,
     // القائم, الطبقة) is an adjective right after a definite noun: "على المدى
     // القصير", "الوضع القائم" (not after a nisba: "دخلت القوات العراقية الموصل",
@@ -823,9 +1058,76 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         entry.source != "icu-country" && s.common(i) && i > 0 && s.word(i - 1) &&
         joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
       const std::string_view before = tokens[i - 1].norm;
-      if (starts_with(before, "ال") && is_definite(before) && !is_nisba(before) && !tokens[i - 1].stopword &&
+      // (A noun of nisba form that is no place's nisba, such as الصحابي, is a
+      // noun: "الصحابي الجليل".)
+      if (starts_with(before, "ال") && is_definite(before) && !(is_nisba(before) && s.place_nisba(before)) &&
+          !tokens[i - 1].stopword && !has_quote(text, tokens[i - 1].end, tokens[i].begin) &&
           l.place_nouns.find(before) < 0 && l.time_words.find(before) < 0 && !l.any_title(before) &&
           !gazetteer_.match_at(text, tokens, i - 1)) {
+        ++i;
+        continue;
+      }
+    }
+    // A one-word definite place right after a definite title is an adjective
+    // ("الصحابي الجليل", "الإمام الجليل"): a title takes a person's name. So is
+    // a country named by a nisba (السعودية) after a definite noun ("الديون
+    // السيادية السعودية", "الحكومة السعودية"), unless a descriptor or an
+    // official name's words precede it (المملكة العربية السعودية, matched whole).
+    if ((entry.type == EntityType::Place) && m->end == i + 1 && m->clitic_bytes == 0 && starts_with(tokens[i].norm, "ال") &&
+        i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && starts_with(tokens[i - 1].norm, "ال") &&
+        is_definite(tokens[i - 1].norm)) {
+      const std::string_view before = tokens[i - 1].norm;
+      const bool after_title = l.titles_definite.find(before) == 0 && entry.source != "icu-country";
+      const bool nisba_country = is_nisba(tokens[i].norm) && !tokens[i - 1].stopword &&
+                                 l.place_nouns.find(before) < 0 && l.place_cues.find(before) < 0 &&
+                                 l.time_words.find(before) < 0 && !gazetteer_.match_at(text, tokens, i - 1);
+      if (after_title || nisba_country) {
+        ++i;
+        continue;
+      }
+    }
+    // A one-word place that is an ordinary word is used as that word:
+    if (entry.type == EntityType::Place && m->end == i + 1 && entry.source != "icu-country" && s.common(i)) {
+      // a feminine noun before a feminine nisba ("العمارة الإسلامية":
+      // architecture, "الطبقة السياسية"), as for organizations above, but not
+      // a place's nisba ("الرقة السورية" is the city);
+      bool word_use = is_definite(tokens[i].norm) && s.feminine_noun_with_adjective(i) &&
+                      !s.place_nisba(tokens[i + 1].norm);
+      // a verb after a particle or relative that only verbs follow ("التي
+      // تدمر", "اللاتي عدن", "قد روج");
+      word_use = word_use || (!is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
+                              joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                              l.verb_particles.find(tokens[i - 1].norm) == 0);
+      // "مسقط رأسه": a birthplace.
+      word_use = word_use || (token_key(tokens[i].norm) == token_key(l.normalizer.normalize("مسقط")) &&
+                              i + 1 < tokens.size() && s.word(i + 1) &&
+                              starts_with(token_key(tokens[i + 1].norm), token_key(l.normalizer.normalize("رأس"))));
+      if (word_use) {
+        ++i;
+        continue;
+      }
+    }
+    // A one-word place that is the nisba of a place (تركية: تركيا, سورية:
+    // سوريا; not قلقيلية), written without the article, is an adjective after a definite noun ("الكنية تركية": a
+    // predicate) or another nisba ("قبرصية تركية", "فرنسية أو تركية"); after a
+    // preposition, a verb or an indefinite noun it is the country ("في
+    // سورية", "حكومة سورية").
+    if (entry.type == EntityType::Place && m->end == i + 1 && m->clitic_bytes == 0 && !is_definite(tokens[i].norm) &&
+        ends_with(token_key(tokens[i].norm), "يه") && s.place_nisba(tokens[i].norm) && i > 0 && s.word(i - 1) &&
+        !covered_[i - 1] &&
+        joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
+      std::size_t b = i - 1;
+      const bool conj = tokens[b].stopword && (l.coordinators.find(tokens[b].norm) == 0) && b > 0 && s.word(b - 1) &&
+                        !covered_[b - 1] && joins_words(text, tokens[b - 1].end, tokens[b].begin);
+      if (conj) --b;
+      const std::string_view before = tokens[b].norm;
+      // (Not after any indefinite noun: "حكومة سورية", "قوات سورية" are also
+      // the construct "the government of Syria".)
+      const bool noun = !tokens[b].stopword && l.place_cues.find(before) < 0 && l.place_nouns.find(before) < 0 &&
+                        (conj ? is_nisba(before) && !is_definite(before)
+                              : is_definite(before) || (is_nisba(before) && !is_definite(before)));
+      if (noun) {
         ++i;
         continue;
       }
@@ -847,8 +1149,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
     // A place named with a leading descriptor that its alias keeps (دولة قطر,
     // مدينة غزة, العاصمة السورية دمشق) is the name alone, as after a place
-    // cue (rule 4): the shortest end of the match that names the same place.
-    // A camp keeps مخيم.
+    // cue (rule 4): the shortest end of the match that names the same place,
+    // unless an adjective that is no place's nisba makes the words before it
+    // part of an official name ("المملكة العربية السعودية"). A camp keeps مخيم.
     std::size_t first = i;
     std::uint32_t clitics = m->clitic_bytes;
     // So is an organization named with the head of its kind (حركة طالبان, قناة
@@ -860,11 +1163,19 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
-            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0) {
+            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0 &&
+            (entry.type != EntityType::Place || !s.official_name_words(i, t))) {
           first = t;
           clitics = 0;
           break;
         }
+    // An organization whose name is quoted after the head of its kind spans
+    // the quoted name alone, as rule 5 does (صحيفة " الشرق الأوسط ").
+    if (entry.type == EntityType::Org && first == i && m->end - i >= 2 && l.kind_heads.find(first_word) == 0 &&
+        has_quote(text, tokens[i].end, tokens[i + 1].begin)) {
+      first = i + 1;
+      clitics = 0;
+    }
     Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
     e.id = entry.id;
     e.name = entry.canonical;
@@ -913,8 +1224,19 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::string_view norm = tokens[i].norm;
 
     // 2. Person after a title.
+    const bool nationality = (starts_with(norm, "ال") || starts_with(norm, "وال")) && is_nisba(norm) &&
+                             !(i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                               is_definite(tokens[i - 1].norm)) &&
+                             l.title(norm) < 0 && l.link(norm) < 0 && is_definite(norm) && s.place_nisba(norm, true);
     const int cb = l.title(norm) >= 0                                          ? l.title(norm)
                    : (l.link(norm) >= 0 && i + 1 < tokens.size() && l.title(tokens[i + 1].norm) >= 0) ? l.link(norm)
+                   // A definite nationality used as a noun introduces a name as a
+                   // title does ("والفرنسي ليليان تورام", "البرتغالي مانويل
+                   // كاجودا"); the name rules below still need two words or a
+                   // known given name.
+                   // (Not as the adjective of a definite noun before it: "الشرطة
+                   // البريطانية", "القوانين الصينية".)
+                   : nationality ? 0
                                                                                                : -1;
     // "جامعة الملك سعود": a title after an institution noun names the institution.
     const bool institution = i > 0 && s.word(i - 1) && l.institutions.find(tokens[i - 1].norm) >= 0 &&
@@ -949,10 +1271,18 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         }
         bool head_definite = false;
         if (const int hb = l.head(w, head_definite); hb >= 0) {
-          if (auto e = s.org_at(j, static_cast<std::uint32_t>(hb), head_definite)) {
-            j = e->last;
-            remember(*e, tokens);
-            out.push_back(std::move(*e));
+          bool generic = false;
+          if (auto e = s.org_at(j, static_cast<std::uint32_t>(hb), head_definite, &generic)) {
+            // A description (هيئة الدفاع) is skipped as part of the affiliation.
+            const std::size_t end = e->last;
+            if (generic) {
+              std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(j),
+                        covered_.begin() + static_cast<std::ptrdiff_t>(end), 0);
+            } else {
+              remember(*e, tokens);
+              out.push_back(std::move(*e));
+            }
+            j = end;
             continue;
           }
         }
@@ -967,7 +1297,17 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         }
         break;
       }
-      if (j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
+      // After a nationality, the name starts with a known given name or a rare
+      // word ("البابلي | بمشاركة فتحي"), outside parentheses ("( الفرنسية )":
+      // a news agency's credit).
+      const bool nationality_ok =
+          !nationality ||
+          (j < tokens.size() && (s.given[j] || !s.common(j)) &&
+           text.substr(tokens[i - (i > 0 ? 1 : 0)].end, tokens[i].begin - tokens[i - (i > 0 ? 1 : 0)].end).find('(') ==
+               std::string_view::npos &&
+           text.substr(tokens[i].end, tokens[i + 1 < tokens.size() ? i + 1 : i].begin - tokens[i].end).find(')') ==
+               std::string_view::npos);
+      if (nationality_ok && j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
         // "الرئيس بوش", "الرئيس المصري مبارك": a listed person's surname alone.
         if (s.surname_person(j, EntityRule::Title)) {
           remember(out.back(), tokens);
@@ -986,11 +1326,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 2b. A person named right after a speech verb ("وقال بلير إن", "وأكد
     // كوفي أنان أن"): 1-3 name words, at least one of them rare; one word only
     // when a clause or the sentence follows (إن/أن, punctuation).
+    // (A verb has no article: "التابع لمقاطعة جاوا" is "belonging to".)
     const bool after_verb = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
-                            l.subject_verbs.find(tokens[i - 1].norm) >= 0 &&
+                            l.subject_verbs.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) &&
                             joins_words(text, tokens[i - 1].end, tokens[i].begin);
     const bool after_action = i > 0 && !covered_[i - 1] && s.word(i - 1) &&
-                              l.action_verbs.find(tokens[i - 1].norm) >= 0 &&
+                              l.action_verbs.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) &&
                               joins_words(text, tokens[i - 1].end, tokens[i].begin);
     // "وكرر بوش القول", "ورفض بوش وبلير": a listed person's surname alone.
     if ((after_verb || after_action) && s.surname_person(i, EntityRule::Subject)) {
@@ -1004,8 +1345,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       // At least one word must be rare (not in common-words.tsv): كوفي is, أنان is not.
       bool rare = false;
       for (std::size_t t = i; t < k && !rare; ++t) rare = !s.connector(t) && !s.common(t);
+      // (A quotation mark opens the words quoted: "وأكد غريب « لدينا".)
       const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
-                          l.clause_words.find(tokens[k].norm) == 0;
+                          has_quote(text, tokens[k - 1].end, tokens[k].begin) ||
+                          l.clause_words.find(tokens[k].norm) == 0 ||
+                          (is_definite(tokens[k].norm) && l.time_words.find(tokens[k].norm) >= 0);  // ورفض بولتون الأحد
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
         const std::vector<std::string> keys = s.name_keys(i, k, 0);
@@ -1027,8 +1371,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       }
     }
 
-    // 3. Person from a given name.
-    if (s.given[i]) {
+    // 3. Person from a given name; not after a title that follows an
+    // institution noun (مستشفى الملك فيصل التخصصي names the hospital).
+    if (s.given[i] && !(i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
+                        l.institutions.find(tokens[i - 2].norm) >= 0)) {
       const std::size_t after = s.given[i]->end;
       const auto [k, words] = s.collect_name(after, true, 2, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
@@ -1055,6 +1401,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&
               joins_words(text, tokens[j].end, tokens[k].begin) && is_definite(tokens[k].norm) &&
               !is_nisba(tokens[k].norm) && l.place_nouns.find(tokens[k].norm) < 0 &&
+              // (Not a feminine participle agreeing with the cue: "مدينة تشوانتشو
+              // المعروفة", nor an ordinary word that starts the clause: "تحتضن
+              // مدينة أكادير المعرض".)
+              !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) && !s.common(k) &&
               l.time_words.find(tokens[k].norm) < 0)
             ++k;
           const bool camp = token_key(norm.substr(cb)) == token_key(l.normalizer.normalize("مخيم"));
@@ -1073,7 +1423,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 5. Organization from a head.
     bool head_definite = false;
     if (const int hb = l.head(norm, head_definite); hb >= 0) {
-      if (auto found_org = s.org_at(i, static_cast<std::uint32_t>(hb), head_definite)) {
+      bool generic = false;
+      if (auto found_org = s.org_at(i, static_cast<std::uint32_t>(hb), head_definite, &generic)) {
         Entity e = std::move(*found_org);
         const std::size_t end = e.last;
         // The start of an organization named earlier in the article is that one.
@@ -1088,6 +1439,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
             e.rule = EntityRule::OrgPrefix;
             break;
           }
+        // A description (القيادة السياسية, هيئة الدفاع) is no organization,
+        // unless it starts one the article named (القيادة المركزية).
+        if (generic && e.rule != EntityRule::OrgPrefix) {
+          std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(i),
+                    covered_.begin() + static_cast<std::ptrdiff_t>(end), 0);
+          i = end - 1;
+          continue;
+        }
         remember(e, tokens);
         out.push_back(std::move(e));
         i = end - 1;
@@ -1146,7 +1505,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::size_t mined = i;
     for (std::size_t b = i; b > 0;) {
       const std::size_t p = b - 1;
-      if (!joins_words(text, tokens[p].end, tokens[b].begin)) break;
+      // (Nor across a quotation mark: "منشورات نزار قباني " تزوج نزار".)
+      if (!joins_words(text, tokens[p].end, tokens[b].begin) || has_quote(text, tokens[p].end, tokens[b].begin)) break;
       if (s.connector(p)) {
         b = p;
         // (Not an ordinary word before a kunya: "خروج أبي زيد".)
@@ -1225,6 +1585,74 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     covered_[p] = 2;
     e = std::move(k);
   }
+
+  // A listed person's name right after more of a name is one name: a person
+  // the rules found (الرئيس المصري محمد | حسني مبارك) or a given name (هانس |
+  // بليكس, هيرمان | أينشتاين). The listed person's id is kept, except when a
+  // first name other than theirs precedes their bare surname: that is someone
+  // else of the family (هيرمان أينشتاين is not ألبرت أينشتاين); one letter
+  // apart is a spelling of theirs (هانس, هانز).
+  {
+    bool merged = false;
+    for (Entity& g : found) {
+      if (g.type != EntityType::Person || g.first == 0 || g.begin != tokens[g.first].begin) continue;
+      const std::size_t p = g.first - 1;
+      if (!s.word(p) || !joins_words(text, tokens[p].end, tokens[g.first].begin)) continue;
+      const GazetteerEntry* entry = nullptr;
+      if (const auto m = gazetteer_.match_at(text, tokens, g.first); m && m->end == g.last)
+        entry = &gazetteer_.entry(m->entry);
+      if (!entry || entry->type != EntityType::Person) continue;
+      const bool surname_only = g.last - g.first == 1;
+      Entity* rule = nullptr;  // a rule person that ends right before it
+      for (Entity& r : out)
+        if (r.type == EntityType::Person && r.last == g.first) rule = &r;
+      std::size_t start = g.first;
+      std::uint32_t clitics = 0;
+      if (rule) {
+        start = rule->first;
+        clitics = static_cast<std::uint32_t>(rule->begin - tokens[rule->first].begin);
+      } else if (covered_[p]) {
+        continue;
+      } else if (s.given[p] && s.given[p]->end == g.first) {
+        start = p;
+        clitics = s.given[p]->clitic_bytes;
+      } else if (p > 0 && s.given[p - 1] && s.given[p - 1]->end == g.first && !covered_[p - 1]) {
+        start = p - 1;  // a given name of two words (عبد الله)
+        clitics = s.given[p - 1]->clitic_bytes;
+      } else {
+        continue;
+      }
+      Entity e = s.make(EntityType::Person, g.rule, start, g.last, clitics);
+      e.surname = g.surname;
+      e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+      e.id = g.id;
+      if (surname_only) {
+        // Another first name before a bare surname: another person, unless it
+        // is a spelling of theirs (one letter apart: هانس, هانز).
+        const std::vector<std::string> keys = s.name_keys(start, g.last, clitics);
+        const std::size_t sp = entry->id.find(' ');
+        const std::string_view first_key = token_key(std::string_view(entry->id).substr(0, sp));
+        if (sp != std::string::npos && letters_apart(keys.front(), first_key) > 1) e.id = person_id(keys);
+      }
+      for (std::size_t t = start; t < g.last; ++t) covered_[t] = 2;
+      if (rule) rule->type = EntityType::Given;  // dropped below (no rule finds a Given)
+      g = std::move(e);
+      merged = true;
+    }
+    if (merged)
+      out.erase(std::remove_if(out.begin(), out.end(), [](const Entity& e) { return e.type == EntityType::Given; }),
+                out.end());
+  }
+
+  // A place that an organization's name holds (جامعة زيورخ, قوات سوريا
+  // الديمقراطية) is part of that name, not a place of its own.
+  for (const Entity& o : out)
+    if (o.type == EntityType::Org && (o.rule == EntityRule::OrgHead || o.rule == EntityRule::OrgPrefix))
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Entity& g) {
+                                   return g.type == EntityType::Place && g.first >= o.first && g.last <= o.last;
+                                 }),
+                  found.end());
 
   // Merge: gazetteer entities and rule entities, in text order.
   found.insert(found.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));

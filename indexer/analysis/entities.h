@@ -36,7 +36,15 @@
 //      mostly in people's names, alone or in a run (كيري, شكيب بن موسى).
 // An ordinary word that news does not use in names (not a "namepart") ends a
 // name after its first word; a one-word gazetteer organization after هذه/شبه
-// is a common noun (هذه القاعدة, شبه الجزيرة).
+// or a direction is a common noun (هذه القاعدة, شبه الجزيرة, شمال الجزيرة).
+// Descriptions are no organizations: a definite head whose adjectives only say
+// its kind (القيادة السياسية, الاتحاد الدولي) or disagree with it in gender
+// (قدرات الحزب العسكرية), and generic bodies (هيئة الدفاع, قوات الأمن). A
+// one-word place used as an ordinary word (an adjective, a verb after a
+// particle, a country's nisba after a noun: العمارة الإسلامية, التي تدمر,
+// الديون السيادية السعودية) is none. A listed person right after a first name
+// is one person (محمد حسني مبارك); a definite nationality used as a noun
+// introduces a name as a title does (والفرنسي لودوفيك جيولي).
 // A gazetteer place or organization written with a descriptor or the head of
 // its kind that its alias keeps spans the name alone (دولة قطر → قطر, حركة
 // طالبان → طالبان). A kunya (أبو/أبي) or علي (written with ي) before a person
