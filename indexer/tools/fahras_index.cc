@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace po = boost::program_options;
 using namespace fahras;
 
@@ -168,6 +172,14 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // Blocks of 1 MB and more (a day's JSON array, its simdjson buffers, large
+  // articles) are mmap'ed and given back when freed. glibc otherwise raises
+  // this threshold after the first such block is freed, and later ones then
+  // stay in the threads' heaps: peak RSS grew with the input read (4x
+  // SaudiNewsNet: 239 -> 199 MB with this; docs/BENCHMARKS.md).
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
