@@ -213,6 +213,11 @@ struct Lists {
   WordSet romance_articles{normalizer, map, bits, {"لا", "لوس", "لاس", "لو"}};
   // The first word of a kunya (أبو حمزة, أبي زيد).
   WordSet kunya{normalizer, map, bits, {"أبو", "أبي"}};
+  // Keys of single words some rules test (normalized once, not per match).
+  std::string key_of(std::string_view word) const { return std::string(token_key(normalizer.normalize(word))); }
+  const std::string camp_key = key_of("مخيم");
+  const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
+  const std::string head_key = key_of("رأس");
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
@@ -424,18 +429,17 @@ bool not_surname(std::string_view key) {
 
 // The edit distance of two words in letters (code points), capped at 3.
 int letters_apart(std::string_view a, std::string_view b) {
-  std::vector<char32_t> x, y;
-  for (std::string_view w : {a, b}) {
-    std::vector<char32_t>& v = w.data() == a.data() ? x : y;
+  const auto letters = [](std::string_view w) {  // each letter: its UTF-8 bytes
+    std::vector<std::string_view> out;
     for (std::size_t i = 0; i < w.size();) {
-      const unsigned char c = static_cast<unsigned char>(w[i]);
-      const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      char32_t cp = 0;
-      for (std::size_t k = 0; k < len && i + k < w.size(); ++k) cp = (cp << 8) | static_cast<unsigned char>(w[i + k]);
-      v.push_back(cp);
-      i += len;
+      std::size_t n = 1;
+      while (i + n < w.size() && (static_cast<unsigned char>(w[i + n]) & 0xC0) == 0x80) ++n;
+      out.push_back(w.substr(i, n));
+      i += n;
     }
-  }
+    return out;
+  };
+  const std::vector<std::string_view> x = letters(a), y = letters(b);
   if (x.size() > y.size() + 3 || y.size() > x.size() + 3) return 3;
   std::vector<int> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
@@ -1100,9 +1104,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                               joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
                               l.verb_particles.find(tokens[i - 1].norm) == 0);
       // "مسقط رأسه": a birthplace.
-      word_use = word_use || (token_key(tokens[i].norm) == token_key(l.normalizer.normalize("مسقط")) &&
-                              i + 1 < tokens.size() && s.word(i + 1) &&
-                              starts_with(token_key(tokens[i + 1].norm), token_key(l.normalizer.normalize("رأس"))));
+      word_use = word_use || (token_key(tokens[i].norm) == l.birthplace_key && i + 1 < tokens.size() &&
+                              s.word(i + 1) && starts_with(token_key(tokens[i + 1].norm), l.head_key));
       if (word_use) {
         ++i;
         continue;
@@ -1159,7 +1162,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     const std::string_view first_word =
         tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
     if (m->end - i >= 2 &&
-        ((entry.type == EntityType::Place && token_key(first_word) != token_key(l.normalizer.normalize("مخيم"))) ||
+        ((entry.type == EntityType::Place && token_key(first_word) != l.camp_key) ||
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
@@ -1407,7 +1410,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
               !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) && !s.common(k) &&
               l.time_words.find(tokens[k].norm) < 0)
             ++k;
-          const bool camp = token_key(norm.substr(cb)) == token_key(l.normalizer.normalize("مخيم"));
+          const bool camp = token_key(norm.substr(cb)) == l.camp_key;
           Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, camp ? i : j, k,
                             camp ? static_cast<std::uint32_t>(cb) : 0);
           e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
