@@ -1303,13 +1303,17 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       // After a nationality, the name starts with a known given name or a rare
       // word ("البابلي | بمشاركة فتحي"), outside parentheses ("( الفرنسية )":
       // a news agency's credit).
-      const bool nationality_ok =
-          !nationality ||
-          (j < tokens.size() && (s.given[j] || !s.common(j)) &&
-           text.substr(tokens[i - (i > 0 ? 1 : 0)].end, tokens[i].begin - tokens[i - (i > 0 ? 1 : 0)].end).find('(') ==
-               std::string_view::npos &&
-           text.substr(tokens[i].end, tokens[i + 1 < tokens.size() ? i + 1 : i].begin - tokens[i].end).find(')') ==
-               std::string_view::npos);
+      const auto gap_before = [&](std::size_t t) {  // the text between token t-1 (or the start) and t
+        const std::uint32_t from = t > 0 ? tokens[t - 1].end : 0;
+        return text.substr(from, tokens[t].begin - from);
+      };
+      const auto gap_after = [&](std::size_t t) {  // the text between token t and t+1 (or the end)
+        const std::uint32_t to = t + 1 < tokens.size() ? tokens[t + 1].begin : static_cast<std::uint32_t>(text.size());
+        return text.substr(tokens[t].end, to - tokens[t].end);
+      };
+      const bool nationality_ok = !nationality || (j < tokens.size() && (s.given[j] || !s.common(j)) &&
+                                                   gap_before(i).find('(') == std::string_view::npos &&
+                                                   gap_after(i).find(')') == std::string_view::npos);
       if (nationality_ok && j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
         // "الرئيس بوش", "الرئيس المصري مبارك": a listed person's surname alone.
         if (s.surname_person(j, EntityRule::Title)) {

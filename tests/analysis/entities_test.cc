@@ -260,6 +260,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"بفوزه على الصربي يانكو تيبساروفيتش 6 - 4", {"person:يانكو تيبساروفيتش"}},
       {"وصعد للدور ذاته التشيلي فرناندو غونزاليز بتغلبه على", {"person:فرناندو غونزاليز"}},  // تشيلي
       {"6 - 4 ، والروسي إيغور كونيتسين بتغلبه على", {"person:إيغور كونيتسين"}},
+      // (The parentheses are those around the nationality only, also at the text's start.)
+      {"الفرنسي لودوفيك جيولي سجل الهدف ( رويترز )", {"person:لودوفيك جيولي", "org:رويترز"}},
       // … not as the adjective of a definite noun, in parentheses, or before an ordinary word.
       {"عندما داهمت الشرطة البريطانية مسجد فنسبري بارك", {}},
       {"تسونامي ( الفرنسية ) مأساة بغنداران", {}},
