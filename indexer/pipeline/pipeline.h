@@ -65,8 +65,9 @@ enum class Unfinished {
   Restart,  // discard it and run from the start
 };
 
-// The default in-flight limit's text budget (see above): a few articles of
-// the largest kind, about 2,400 of SaudiNewsNet's (3.5 KB of text each).
+// The default in-flight limit's text budget (see above): one article of the
+// largest size read by default (--max-article-size 8 MB), or about 2,400 of
+// SaudiNewsNet's (3.5 KB of text each).
 inline constexpr std::uint64_t kInFlightTextBudget = 8u << 20;
 
 struct IndexOptions {

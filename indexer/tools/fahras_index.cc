@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
   // articles) are mmap'ed and given back when freed. glibc otherwise raises
   // this threshold after the first such block is freed, and later ones then
   // stay in the threads' heaps: peak RSS grew with the input read (4x
-  // SaudiNewsNet: 239 -> 199 MB with this; docs/BENCHMARKS.md).
+  // SaudiNewsNet: 239 -> 196 MB with this; docs/BENCHMARKS.md).
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
   pipeline::IndexOptions options;
