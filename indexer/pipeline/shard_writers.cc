@@ -136,6 +136,7 @@ ShardWriters::ShardWriters(std::string index_path, std::unique_ptr<Xapian::Writa
     const std::string dir = shards_dir_ + "/shard-" + std::to_string(i);
     const bool no_termlists = without_termlists(dir);
     if (no_termlists) termlists_ = false;
+    s.dir = dir;
     s.db = Xapian::WritableDatabase(
         dir, Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC) | (no_termlists ? Xapian::DB_NO_TERMLIST : 0));
     s.documents = s.db.get_doccount();
@@ -155,6 +156,7 @@ ShardWriters::~ShardWriters() {
   // replaces (see keys()).
   std::lock_guard g(shards_lock_);
   for (Shard& s : shards_) {
+    if (s.parked) continue;
     try {
       s.db.close();
     } catch (const Xapian::Error&) {
@@ -171,14 +173,33 @@ std::unordered_set<std::string> ShardWriters::keys() const {
   std::lock_guard g(shards_lock_);
   std::unordered_set<std::string> out;
   const std::string prefix(schema::kPrefixArticle);
-  for (const Shard& s : shards_)
-    for (auto t = s.db.allterms_begin(prefix); t != s.db.allterms_end(prefix); ++t) out.insert((*t).substr(prefix.size()));
+  for (const Shard& s : shards_) {
+    const Xapian::Database db = s.parked ? Xapian::Database(s.dir) : Xapian::Database(s.db);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) out.insert((*t).substr(prefix.size()));
+  }
   return out;
 }
 
 void ShardWriters::set_segment_size(std::uint64_t passages) { segment_ = passages; }
 void ShardWriters::set_flush_every(std::uint64_t passages) { flush_every_ = passages; }
 void ShardWriters::set_termlists(bool on) { termlists_ = on; }
+
+Xapian::WritableDatabase& ShardWriters::open(Shard& s) {
+  if (s.parked) {
+    s.db = Xapian::WritableDatabase(s.dir, Xapian::DB_OPEN | (sync_ ? 0 : Xapian::DB_NO_SYNC) |
+                                               (termlists_ ? 0 : Xapian::DB_NO_TERMLIST));
+    s.parked = false;
+  }
+  return s.db;
+}
+
+void ShardWriters::park(Shard& s) {
+  if (s.parked) return;
+  s.db.commit();
+  s.db.close();
+  s.db = Xapian::WritableDatabase();  // frees what the closed database still held
+  s.parked = true;
+}
 
 ShardWriters::Shard& ShardWriters::local() {
   Shard*& mine = local_->shard.local();
@@ -194,6 +215,7 @@ ShardWriters::Shard& ShardWriters::local() {
     const std::string dir = shards_dir_ + "/shard-" + std::to_string(shards_.size());
     Shard& s = shards_.emplace_back();
     shard_count_.store(shards_.size(), std::memory_order_relaxed);
+    s.dir = dir;
     s.db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE | (sync_ ? 0 : Xapian::DB_NO_SYNC) |
                                              (termlists_ ? 0 : Xapian::DB_NO_TERMLIST));
     // The run record, and the last checkpoint before this shard began: its
@@ -237,9 +259,10 @@ void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   s.unflushed += passages.size();
   if (segment_ != 0 && s.documents >= segment_ && shard_count_.load(std::memory_order_relaxed) < kMaxShards) {
     // Full: flushed now (its metadata keeps the last checkpoint, as after one
-    // of Xapian's own flushes), kept open for checkpoints, replace() and
-    // finish(); this thread's next add() starts a new shard.
-    s.db.commit();
+    // of Xapian's own flushes) and closed; checkpoints, replace() and finish()
+    // reopen it. This thread's next add() starts a new shard.
+    park(s);
+    s.full = true;
     s.unflushed = 0;
     local_->shard.local() = nullptr;
   } else if (flush_every_ != 0 && s.unflushed >= flush_every_) {
@@ -254,7 +277,7 @@ void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::
     std::lock_guard g(shards_lock_);
     for (Shard& s : shards_) {
       std::lock_guard sg(s.lock);
-      s.db.delete_document(article_term);
+      open(s).delete_document(article_term);  // a parked shard stays open until the next checkpoint
     }
   }
   add(passages);
@@ -268,9 +291,11 @@ void ShardWriters::commit(const Metadata& metadata) {
   for (std::size_t i = 0; i < shards_.size(); ++i) {
     Shard& s = shards_[i];
     std::lock_guard sg(s.lock);
-    for (const auto& [key, value] : metadata) s.db.set_metadata(key, value);
-    s.db.commit();
+    Xapian::WritableDatabase& db = open(s);
+    for (const auto& [key, value] : metadata) db.set_metadata(key, value);
+    db.commit();
     s.unflushed = 0;
+    if (s.full) park(s);  // closed again (reopened here, or by replace())
     if (step_) step_("checkpoint committed to shard-" + std::to_string(i));
   }
   checkpoint_metadata_ = metadata;
@@ -290,9 +315,10 @@ Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
     all_metadata.emplace_back(*k, target_->get_metadata(*k));
   all_metadata.insert(all_metadata.end(), metadata.begin(), metadata.end());
   tbb::parallel_for(std::size_t{0}, shards_.size(), [&](std::size_t i) {
-    for (const auto& [key, value] : all_metadata) shards_[i].db.set_metadata(key, value);
-    shards_[i].db.commit();
-    shards_[i].db.close();
+    Xapian::WritableDatabase& db = open(shards_[i]);
+    for (const auto& [key, value] : all_metadata) db.set_metadata(key, value);
+    db.commit();
+    db.close();
   });
   if (step_) step_("committed");
   // Compact into <index>.shards/merged, then swap it in: two renames, each

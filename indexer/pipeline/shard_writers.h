@@ -131,12 +131,12 @@ class ShardWriters {
   // database; finish() compacts them all. Xapian's cost of adding a flush to a
   // database grows with the database, so many small ones merged once are
   // cheaper than one that keeps growing (measured: docs/BENCHMARKS.md). Set it
-  // before the first add(). Every shard stays open until finish() (about six
-  // files each), so no new one is started once there are kMaxShards: the
-  // threads then go on writing to the shards they have.
-  // EXPERIMENTAL (off by default in IndexOptions): with 2 threads and small
-  // flushes, the crash test (FAHRAS_CRASH_SEGMENT) finds articles missing
-  // after kill -9 and --resume about once in 100 trials; cause not found yet.
+  // before the first add(). A full shard is parked: committed and closed (an
+  // open one holds about 0.7 MB of Xapian's memory and six files), and
+  // reopened only to commit a checkpoint to it (then closed again), to delete
+  // a replaced article from it (it then stays open until the next
+  // checkpoint), or to finish. No new shard is started once there are
+  // kMaxShards: the threads then go on writing to the shards they have.
   void set_segment_size(std::uint64_t passages);
   // A shard is committed after every `passages` added to it since its last
   // commit (0: only Xapian's own flush, every 10000 documents), always between
@@ -158,12 +158,19 @@ class ShardWriters {
  private:
   struct Shard {
     std::mutex lock;
-    Xapian::WritableDatabase db;
+    Xapian::WritableDatabase db;  // closed while parked
+    std::string dir;
+    bool full = false;     // reached the segment size: no thread writes to it any more
+    bool parked = false;   // committed and closed (full ones only): open() reopens it
     bool claimed = false;  // a thread writes to it (reopened shards wait for one)
     std::uint64_t documents = 0;  // passages it holds or was given (for set_segment_size)
     std::uint64_t unflushed = 0;  // passages added since its last commit (for set_flush_every)
   };
   Shard& local();
+  // The shard's database, reopened if parked. The caller holds s.lock, or
+  // shards_lock_ while no thread writes to s. park() commits and closes s.
+  Xapian::WritableDatabase& open(Shard& s);
+  void park(Shard& s);
 
   std::string path_, shards_dir_;
   std::unique_ptr<Xapian::WritableDatabase> target_;

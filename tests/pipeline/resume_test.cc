@@ -616,6 +616,59 @@ TEST_CASE("a kill while a checkpoint is committed shard by shard loses no passag
   }
 }
 
+TEST_CASE("a full shard is closed until a checkpoint, a replaced article or the merge needs it", "[pipeline][resume]") {
+  TempDir d;
+  const fs::path idx = d.path() / "idx";
+  const std::string shard0 = idx.string() + ".shards/shard-0", shard1 = idx.string() + ".shards/shard-1";
+  auto checkpoint = [](std::uint64_t ordinal) {
+    pipeline::Checkpoint c;
+    c.run = "0123456789abcdef";
+    c.position.ordinal = ordinal;
+    return pipeline::Metadata{{std::string(pipeline::kMetaCheckpoint), c.to_json()}};
+  };
+  auto passages = [](const std::string& article, int n) {
+    std::vector<Xapian::Document> out(n);
+    for (int i = 0; i < n; ++i) out[i].add_boolean_term("XA" + article);
+    return out;
+  };
+  // Open for writing means Xapian's lock is held: a second writer is refused.
+  auto is_open = [](const std::string& dir) {
+    try {
+      Xapian::WritableDatabase(dir, Xapian::DB_OPEN).close();
+      return false;
+    } catch (const Xapian::DatabaseLockError&) {
+      return true;
+    }
+  };
+  pipeline::ShardWriters w(idx.string(), std::make_unique<Xapian::WritableDatabase>(idx.string(), Xapian::DB_CREATE),
+                           pipeline::ShardWriters::Mode::Fresh, false, {});
+  w.set_segment_size(2);
+  auto a = passages("a", 2);
+  w.add(a);  // shard-0 is full
+  CHECK_FALSE(is_open(shard0));
+  CHECK(Xapian::Database(shard0).get_termfreq("XAa") == 2);  // committed before it was closed
+  auto b = passages("b", 1);
+  w.add(b);  // shard-1, open
+  CHECK(is_open(shard1));
+
+  w.commit(checkpoint(7));
+  CHECK_FALSE(is_open(shard0));
+  CHECK(Xapian::Database(shard0).get_metadata(std::string(pipeline::kMetaCheckpoint)) ==
+        checkpoint(7)[0].second);  // a full shard gets the checkpoint too
+
+  auto a2 = passages("a", 1);
+  w.replace("XAa", a2);  // deletes from shard-0, which stays open until the next checkpoint
+  CHECK(is_open(shard0));
+  w.commit(checkpoint(9));
+  CHECK_FALSE(is_open(shard0));
+  CHECK(Xapian::Database(shard0).get_doccount() == 0);
+
+  CHECK(w.finish(checkpoint(10)) == 2);
+  Xapian::Database db(idx.string());
+  CHECK(db.get_termfreq("XAa") == 1);
+  CHECK(db.get_termfreq("XAb") == 1);
+}
+
 TEST_CASE("an index built without termlists holds the same passages, resumes, keeps the first of an id and refuses updates", "[pipeline][resume]") {
   TempDir d;
   // two_inputs: keeping the first or the last of a10..a14 gives the same passages.
