@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "pipeline/checkpoint.h"
+#include "pipeline/id_set.h"
 #include "pipeline/in_flight_budget.h"
 #include "pipeline/index_writer.h"
 #include "pipeline/shard_writers.h"
@@ -200,7 +201,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
       [&] { return schema::DocumentBuilder(options.build); });
   std::vector<std::unique_ptr<Work>> owned;  // touched by the serial input stage only
   tbb::concurrent_queue<Work*> free_list;
-  std::unordered_set<std::string> seen;      // article keys of this run (input stage only)
+  IdSet seen;                                // article keys of this run (input stage only)
   auto last_progress = start;                // write stage only
   ingest::SourcePosition last = committed;   // write stage: position after the last article through it
   std::uint64_t since_commit = 0;            // write stage
@@ -245,7 +246,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
                                       if (shards) {
                                         std::string key = schema::article_key(w->article.id);
                                         w->present = !present.empty() && present.count(key) != 0;
-                                        w->duplicate = !seen.insert(std::move(key)).second;
+                                        w->duplicate = !seen.insert(key);
                                       }
                                       w->input_done = source.bytes_done();
                                       w->bytes_read = diag.stats.bytes;
