@@ -45,15 +45,12 @@ std::string_view strip_clitics(std::string_view word) {
   return word.size() > i && code_points(word.substr(i)) >= 3 ? word.substr(i) : word;
 }
 
-Stemmer::Stemmer(std::size_t cache_limit)
-    : arabic_("arabic"), english_("english"), cache_limit_(cache_limit) {}
+Stemmer::Stemmer(std::size_t cache_limit) : arabic_("arabic"), english_("english"), cache_(cache_limit) {}
 
 void Stemmer::stem(std::string_view word, std::string& out) {
-  if (cache_limit_ != 0) {
-    if (auto it = cache_.find(word); it != cache_.end()) {
-      out += it->second;
-      return;
-    }
+  if (std::string_view cached; cache_.find(word, cached)) {
+    out += cached;
+    return;
   }
   std::string result;
   if (is_ascii_word(word)) {
@@ -65,10 +62,7 @@ void Stemmer::stem(std::string_view word, std::string& out) {
     result = word;
   }
   out += result;
-  if (cache_limit_ != 0) {
-    if (cache_.size() >= cache_limit_) cache_.clear();
-    cache_.emplace(std::string(word), std::move(result));
-  }
+  cache_.insert(word, result);
 }
 
 std::string Stemmer::stem(std::string_view word) {

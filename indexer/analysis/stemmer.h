@@ -14,12 +14,13 @@
 // mutable): construct one per thread.
 #pragma once
 
+#include "analysis/stem_cache.h"
+
 #include <xapian.h>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace fahras::analysis {
 
@@ -36,8 +37,8 @@ bool stopwords_sorted();
 
 class Stemmer {
  public:
-  // cache_limit: number of distinct words whose stems are remembered (0 = no cache);
-  // the cache is cleared when full, so memory stays bounded.
+  // cache_limit: number of distinct words whose stems are remembered (0 = no
+  // cache); the cache is emptied when full, so memory stays bounded (stem_cache.h).
   explicit Stemmer(std::size_t cache_limit = 1 << 18);
 
   // Appends the index term for a normalized word to `out`.
@@ -45,14 +46,9 @@ class Stemmer {
   std::string stem(std::string_view normalized_word);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   Xapian::Stem arabic_;
   Xapian::Stem english_;
-  std::size_t cache_limit_;
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
+  StemCache cache_;
 };
 
 }  // namespace fahras::analysis
