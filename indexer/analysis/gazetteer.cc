@@ -136,35 +136,11 @@ bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b) {
 // name when terminal[definite] holds an entry index + 1 (index 0: the name's
 // first word is bare, 1: it has the article).
 struct Gazetteer::Trie {
-  struct Key {
-    std::uint32_t parent;
-    std::string word;
-  };
-  struct View {
-    std::uint32_t parent;
-    std::string_view word;
-  };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(const View& v) const noexcept {
-      return std::hash<std::string_view>{}(v.word) ^ (std::size_t{v.parent} * 0x9E3779B97F4A7C15ull);
-    }
-    std::size_t operator()(const Key& k) const noexcept { return (*this)(View{k.parent, k.word}); }
-  };
-  struct Eq {
-    using is_transparent = void;
-    static View view(const Key& k) { return {k.parent, k.word}; }
-    static View view(const View& v) { return v; }
-    template <typename A, typename B>
-    bool operator()(const A& a, const B& b) const noexcept {
-      return view(a).parent == view(b).parent && view(a).word == view(b).word;
-    }
-  };
   struct Node {
     std::array<std::uint32_t, 2> terminal{0, 0};
   };
   std::vector<Node> nodes{Node{}};
-  std::unordered_map<Key, std::uint32_t, Hash, Eq> children;
+  FlatStringMap<std::uint32_t> children;  // (word, tag = parent) -> node
   // A bit per (cheap) hash of the words that start a name: almost every token
   // of a text starts none, and this answers most of them from 32 KB instead
   // of a lookup in `children` (hashing, a division, a cache miss).
@@ -181,14 +157,14 @@ struct Gazetteer::Trie {
       const std::size_t bit = first_bit(word);
       if ((firsts[bit / 64] >> (bit % 64) & 1) == 0) return 0;
     }
-    const auto it = children.find(View{parent, word});
-    return it == children.end() ? 0 : it->second;
+    const std::uint32_t* c = children.find(word, parent);
+    return c == nullptr ? 0 : *c;
   }
   std::uint32_t add_child(std::uint32_t parent, std::string_view word) {
     if (const std::uint32_t c = child(parent, word)) return c;
     nodes.emplace_back();
     const auto id = static_cast<std::uint32_t>(nodes.size() - 1);
-    children.emplace(Key{parent, std::string(word)}, id);
+    children.emplace(word, id, parent);
     if (parent == 0) {
       const std::size_t bit = first_bit(word);
       firsts[bit / 64] |= std::uint64_t{1} << (bit % 64);
@@ -222,8 +198,8 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       static const std::string_view kConnectors[] = {"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال"};
       if (words.size() >= 2 && words.back() != "الله" && std::find(std::begin(kConnectors), std::end(kConnectors), words[words.size() - 2]) ==
                                    std::end(kConnectors)) {
-        const auto [it, added] = surnames_.emplace(std::string(words.back()), entry);
-        if (!added && it->second != entry) it->second = kAmbiguousSurname;
+        std::uint32_t& known = surnames_.emplace(words.back(), entry);
+        if (known != entry) known = kAmbiguousSurname;
       }
     }
     std::uint32_t& slot = trie_->nodes[node].terminal[is_definite(tokens[0].norm) ? 1 : 0];
@@ -242,15 +218,15 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       ++n;
     });
     if (n == 4 && f[0] == "common") {  // an ordinary word (common-words.tsv), not an entity
-      if (!f[1].empty()) common_.insert(analyzer.normalizer().normalize(f[1]));
+      if (!f[1].empty()) common_.emplace(analyzer.normalizer().normalize(f[1]), true);
       return;
     }
     if (n == 4 && f[0] == "name") {  // a word mostly used in people's names (name-words.tsv)
-      if (!f[1].empty()) name_words_.insert(analyzer.normalizer().normalize(f[1]));
+      if (!f[1].empty()) name_words_.emplace(analyzer.normalizer().normalize(f[1]), true);
       return;
     }
     if (n == 4 && f[0] == "namepart") {  // an ordinary word also used in names (name-words.tsv)
-      if (!f[1].empty()) name_parts_.insert(analyzer.normalizer().normalize(f[1]));
+      if (!f[1].empty()) name_parts_.emplace(analyzer.normalizer().normalize(f[1]), true);
       return;
     }
     const auto type = n == 4 ? parse_entity_type(f[0]) : std::nullopt;

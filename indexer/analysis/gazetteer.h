@@ -27,6 +27,7 @@
 // builtin() is built once, on first use, thread-safely.
 #pragma once
 
+#include "analysis/flat_map.h"
 #include "analysis/token.h"
 
 #include <cstdint>
@@ -109,12 +110,12 @@ class Gazetteer {
   // True for an ordinary word of the language (data lines of type "common",
   // from common-words.tsv): never taken for part of a rule-found name.
   // `norm` is a normalized word, clitics included.
-  bool is_common(std::string_view norm) const { return common_.find(norm) != common_.end(); }
+  bool is_common(std::string_view norm) const { return common_.contains(norm); }
 
   // True for a word that news uses mostly as a person's name (data lines of
   // type "name", from name-words.tsv, mined by scripts/make-name-words).
   // `norm` is a normalized word without clitics.
-  bool is_name_word(std::string_view norm) const { return name_words_.find(norm) != name_words_.end(); }
+  bool is_name_word(std::string_view norm) const { return name_words_.contains(norm); }
   // True for a name word or an ordinary word that news also uses inside
   // people's names (type "namepart": صالح, شكري, الفيصل); an ordinary word that
   // is not one never continues a name.
@@ -122,7 +123,7 @@ class Gazetteer {
   // to be foreign to names).
   bool has_name_parts() const { return !name_parts_.empty(); }
   bool is_name_part(std::string_view norm) const {
-    return name_words_.find(norm) != name_words_.end() || name_parts_.find(norm) != name_parts_.end();
+    return name_words_.contains(norm) || name_parts_.contains(norm);
   }
 
   // The listed person whose name (canonical or alias, two words or more) ends
@@ -131,9 +132,9 @@ class Gazetteer {
   // people bear it (بوش: father and son), nullopt when none.
   static constexpr std::uint32_t kAmbiguousSurname = 0xFFFFFFFFu;
   std::optional<std::uint32_t> surname_of(std::string_view norm) const {
-    const auto it = surnames_.find(norm);
-    if (it == surnames_.end()) return std::nullopt;
-    return it->second;
+    const std::uint32_t* entry = surnames_.find(norm);
+    if (entry == nullptr) return std::nullopt;
+    return *entry;
   }
 
   const GazetteerEntry& entry(std::uint32_t i) const { return entries_[i]; }
@@ -145,14 +146,8 @@ class Gazetteer {
   struct Trie;
   std::vector<GazetteerEntry> entries_;
   std::unique_ptr<Trie> trie_;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> common_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> name_words_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> name_parts_;
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> surnames_;
+  FlatStringMap<bool> common_, name_words_, name_parts_;  // sets (flat_map.h)
+  FlatStringMap<std::uint32_t> surnames_;
   std::size_t names_ = 0, bad_lines_ = 0;
 };
 
