@@ -294,6 +294,12 @@ Xapian::Query phrase_query(const QueryPhrase& phrase) {
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
 }
 
+Xapian::Query all_words_query(const QueryPhrase& phrase) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& [term, position] : phrase.terms) terms.emplace_back(term);
+  return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+}
+
 ParsedQuery parse_query(std::string_view query, analysis::Analyzer& analyzer, Translator& translator,
                         const analysis::NumberParser& numbers) {
   ParsedQuery pq;

@@ -70,6 +70,8 @@ QueryPhrase analyse_phrase(std::string_view phrase, analysis::Analyzer& analyzer
 // OP_PHRASE over the phrase's terms, its window the span of their positions
 // (one term: that term); Query() for a phrase without terms.
 Xapian::Query phrase_query(const QueryPhrase& phrase);
+// OP_AND of the phrase's terms, for an index without positions (phrase_check.h).
+Xapian::Query all_words_query(const QueryPhrase& phrase);
 
 // Filters: AND across kinds, OR within one kind (two years: either year).
 struct Filters {

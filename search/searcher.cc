@@ -1,10 +1,13 @@
 #include "search/searcher.h"
 
+#include "search/phrase_check.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <span>
 #include <memory>
+#include <optional>
 
 namespace fahras::search {
 
@@ -58,7 +61,9 @@ void Searcher::open_all() {
   for (Source& s : sources_) {
     if (s.down) continue;
     try {
-      db_.add_database(open_source(s));
+      const Xapian::Database one = open_source(s);
+      if (one.get_metadata(std::string(schema::kMetaPositions)) == "none") phrases_in_text_ = true;
+      db_.add_database(one);
       ++open;
     } catch (const SearchError& e) {
       if (!(s.remote && options_.allow_partial)) throw;
@@ -196,9 +201,15 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
   Xapian::Enquire enquire(db_);
   Xapian::Query q = has_query ? build_query(result.query, db_) : Xapian::Query(Xapian::Query::MatchAll);
   if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(filters, analyzer_.normalizer(), entities_));
-  // Every quoted phrase must match, its words in order (positions in the index).
-  for (const QueryPhrase& p : result.query.phrases)
-    if (!p.terms.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, phrase_query(p));
+  // Every quoted phrase must match, its words in order: by the index's
+  // positions, or (an index built with --no-positions) by all its words in the
+  // passage, then its stored text (PhraseCheck).
+  std::optional<PhraseCheck> phrase_check;
+  for (const QueryPhrase& p : result.query.phrases) {
+    if (p.terms.empty()) continue;
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, phrases_in_text_ ? all_words_query(p) : phrase_query(p));
+    if (phrases_in_text_ && !phrase_check) phrase_check.emplace(result.query.phrases);
+  }
   enquire.set_query(q);
   for (auto& spy : spies) enquire.add_matchspy(spy.get());
   enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -207,7 +218,8 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
   // Facets count every matching passage, so the match must look at all of them.
   const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                             static_cast<Xapian::doccount>(options.limit), check_at_least);
+                                             static_cast<Xapian::doccount>(options.limit), check_at_least,
+                                             nullptr, phrase_check ? &*phrase_check : nullptr);
   std::size_t first_spy = 0;
   for (std::size_t i = 0; i < asked.size(); ++i) {
     Facet facet{options.facets[i], {}};

@@ -122,6 +122,7 @@ class Searcher {
   std::vector<std::string> warnings_;
 
   Xapian::Database db_;
+  bool phrases_in_text_ = false;  // a shard has no positions: phrases are checked in the stored text
   analysis::Analyzer analyzer_;
   analysis::FigureExtractor figures_;
   analysis::EntityExtractor entities_;

@@ -75,7 +75,7 @@ bool without_termlists(const std::string& dir) {
 }
 
 std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec,
-                                                     std::string* note) {
+                                                     bool positions, std::string* note) {
   const std::string cleared = clear_uncreated(path);
   if (note) *note = cleared;
   const bool no_termlists = without_termlists(path);
@@ -91,8 +91,15 @@ std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, co
   if (db->get_doccount() != 0 && built_as != shard_spec)
     throw std::runtime_error(path + " was built as " + (built_as.empty() ? "a whole index" : "shard " + built_as) +
                              ", not " + (shard_spec.empty() ? "a whole index" : "shard " + shard_spec));
+  const bool had_positions = db->get_metadata(std::string(schema::kMetaPositions)) != "none";
+  if (db->get_doccount() != 0 && had_positions != positions)
+    throw std::runtime_error(had_positions ? path + " holds passages with positions: --no-positions builds a new index, "
+                                                    "or updates one built with it"
+                                           : path + " was built with --no-positions: update it with --no-positions "
+                                                    "too, or rebuild it into a new folder");
   db->set_metadata(std::string(schema::kMetaSchema), std::string(schema::kSchemaVersion));
   db->set_metadata(std::string(schema::kMetaShard), shard_spec);
+  db->set_metadata(std::string(schema::kMetaPositions), positions ? "" : "none");  // "": no such key
   return db;
 }
 

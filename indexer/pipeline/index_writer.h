@@ -36,9 +36,11 @@ namespace fahras::pipeline {
 // alone (std::runtime_error), unless `path`.shards is there (a shard build,
 // whose target is only a placeholder until the merge). An index built with
 // --no-termlist is opened as such (without_termlists()); the caller must not
-// delete or replace its documents.
+// delete or replace its documents. `positions`: whether this run's passages
+// carry positions; an index that holds passages must have been built the same
+// way (fahras.positions metadata), or std::runtime_error.
 std::unique_ptr<Xapian::WritableDatabase> open_index(const std::string& path, const std::string& shard_spec = {},
-                                                     std::string* note = nullptr);
+                                                     bool positions = true, std::string* note = nullptr);
 
 // True when `dir` is a folder that Xapian started to create a database in
 // but that has no version file (`iamglass`): nothing was ever committed there.

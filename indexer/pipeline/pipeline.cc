@@ -72,7 +72,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
   const std::string shard_spec =
       options.shards != 0 ? std::to_string(options.shard) + "/" + std::to_string(options.shards) : std::string();
   std::string recreated;
-  std::unique_ptr<Xapian::WritableDatabase> db = open_index(path, shard_spec, &recreated);
+  std::unique_ptr<Xapian::WritableDatabase> db = open_index(path, shard_spec, options.build.positions, &recreated);
   if (!recreated.empty()) summary.recovered.push_back(recreated);
   ShardWriters::remove_leftovers(path);
   const bool new_index = db->get_doccount() == 0;

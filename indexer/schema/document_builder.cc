@@ -15,14 +15,15 @@ constexpr Xapian::termpos kTitleGap = 100;
 
 // `term` is a reused buffer: Xapian takes terms as std::string, and a fresh one
 // per token would allocate for every stem longer than the small-string buffer.
-void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, Xapian::Document& doc,
+void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, bool positions, Xapian::Document& doc,
                std::string& term) {
   for (const analysis::Token& t : tokens) {
     if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty() ||
         t.stem.size() > analysis::kMaxTermBytes)
       continue;
     term.assign(t.stem);
-    doc.add_posting(term, base + t.position);
+    if (positions) doc.add_posting(term, base + t.position);
+    else doc.add_term(term);
   }
 }
 
@@ -140,7 +141,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     const auto number = static_cast<std::uint32_t>(i + 1);
     Xapian::Document doc;
     const auto tokens = analyzer_.analyze(text);
-    add_terms(tokens, 0, doc, term_);
+    add_terms(tokens, 0, options_.positions, doc, term_);
     figures_.extract(tokens, found_);
     add_figures(tokens, found_, doc);
     if (options_.entities) {
@@ -154,7 +155,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     }
     if (number == 1 && title_outside) {
       const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
-      add_terms(analyzer_.analyze(article.title), base, doc, term_);
+      add_terms(analyzer_.analyze(article.title), base, options_.positions, doc, term_);
     }
     doc.add_boolean_term(passage_uid_of_key(key, number));
     doc.add_boolean_term(std::string(kPrefixArticle) + key);

@@ -25,6 +25,10 @@ struct BuildOptions {
   analysis::FigureOptions figures;
   bool entities = true;  // people, places, organizations (XO/XP/XE terms, slots 20..45)
   bool text_dates = true;  // years and months written in the text (XD terms)
+  // false: word terms without positions (--no-positions): a smaller index,
+  // written faster (the position table was 30-40 % of Xapian's write time in
+  // bench/write_bench.cc); search then checks quoted phrases in the stored text.
+  bool positions = true;
 };
 
 class DocumentBuilder {

@@ -27,6 +27,8 @@
 //   data      one JSON object: {"id","passage","title","text","date","source","url"}
 //   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
 //             fahras.shard = "K/N" when built with --shard K/N
+//             fahras.positions = "none" when built with --no-positions (no
+//                         positions: terms carry their wdf only)
 //
 // <key> is the article id when it fits in a Xapian term; longer ids are cut and
 // suffixed with a hash (article_key()).
@@ -68,6 +70,9 @@ inline constexpr Xapian::valueno kEntitySlots = 6;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
 inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a shard built with --shard
+// "none" for an index built without positions (--no-positions): search checks
+// quoted phrases against the stored passages (search/phrase_check.h).
+inline constexpr std::string_view kMetaPositions = "fahras.positions";
 inline constexpr std::string_view kSchemaVersion = "5";
 
 // The article id as used in terms and the collapse value: the id itself when

@@ -183,7 +183,8 @@ int main(int argc, char** argv) {
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
-  bool quiet = false, single_writer = false, strict = false, extract = false, json = false, no_termlist = false;
+  bool quiet = false, single_writer = false, strict = false, extract = false, json = false, no_termlist = false,
+       no_positions = false;
   bool resume = false, restart = false, no_sync = false, prune_flag = false;
   std::uint64_t max_article_mb = 8;
   std::string shard_spec;
@@ -212,6 +213,10 @@ int main(int argc, char** argv) {
       ("segment", po::value(&options.segment_passages)->value_name("N")->default_value(20000),
        "new index: each thread writes shard databases of about N passages, compacted into one at the "
        "end (0: one per thread; measured faster and leaner than 0, docs/BENCHMARKS.md)")
+      ("no-positions", po::bool_switch(&no_positions),
+       "word terms without positions: faster to build and smaller; quoted phrases are then checked in each "
+       "candidate passage's stored text at search time (slower for phrases of common words). Updates of the "
+       "index must use it too")
       ("no-termlist", po::bool_switch(&no_termlist),
        "new index without Xapian's termlists: about 15 % faster and 20 % smaller, but it can never be "
        "updated (re-indexing into it is refused), and of articles with the same id the first is kept")
@@ -258,6 +263,7 @@ int main(int argc, char** argv) {
     if (options.index_path.empty() && !extract) throw po::error("--index DIR is required");
     options.parallel_writers = !single_writer;
     options.termlists = !no_termlist;
+    options.build.positions = !no_positions;
     if (resume && restart) throw po::error("--resume and --restart exclude each other");
     options.unfinished = resume ? pipeline::Unfinished::Resume
                          : restart ? pipeline::Unfinished::Restart
@@ -281,7 +287,8 @@ int main(int argc, char** argv) {
     options.run_options = "--field id=" + fn.id + ",title=" + fn.title + ",text=" + fn.text + ",date=" + fn.date +
                           ",source=" + fn.source + ",url=" + fn.url + " --encoding '" + source_options.encoding +
                           "' --max-words " + std::to_string(options.build.passages.max_words) +
-                          (shard_spec.empty() ? "" : " --shard " + shard_spec) + (no_termlist ? " --no-termlist" : "");
+                          (shard_spec.empty() ? "" : " --shard " + shard_spec) + (no_termlist ? " --no-termlist" : "") +
+                          (no_positions ? " --no-positions" : "");
   } catch (const po::error& e) {
     std::cerr << "fahras-index: " << e.what() << "\nTry 'fahras-index --help'.\n";
     return kExitUsage;
