@@ -199,6 +199,10 @@ struct Lists {
   }();
   // Directions before a place (شمال, جنوب شرق …).
   WordSet directions{normalizer, map, bits, {"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"}};
+  // Continents: a direction before one names a part of it (شمال أفريقيا,
+  // جنوب شرق آسيا), and the place is the continent, as a direction before any
+  // place is no part of its name (شمال إسرائيل).
+  WordSet continents{normalizer, map, bits, {"أفريقيا", "إفريقيا", "آسيا", "أوروبا", "أوربا"}};
   // Particles and relatives that only a verb follows (التي تدمر, لم يشر).
   WordSet verb_particles{normalizer, map, bits,
                          {"قد", "لقد", "لم", "لن", "سوف", "الذي", "التي", "اللاتي", "اللواتي", "الذين", "مما"}};
@@ -218,6 +222,7 @@ struct Lists {
   const std::string camp_key = key_of("مخيم");
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string head_key = key_of("رأس");
+  const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
@@ -1135,6 +1140,17 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         continue;
       }
     }
+    // A place whose words are all directions ("جنوب غرب": a subdivision's name
+    // in ISO 3166-2) names no place in running text ("أسد جنوب غرب أفريقيا").
+    if (entry.type == EntityType::Place) {
+      bool directions_only = true;
+      for (std::size_t t = i; t < m->end && directions_only; ++t)
+        directions_only = l.directions.find(tokens[t].norm) >= 0 && !is_definite(tokens[t].norm);
+      if (directions_only) {
+        ++i;
+        continue;
+      }
+    }
     // A listed person's name inside a longer lineage (nasab) is someone else's
     // name: "فيصل بن خالد بن عبدالعزيز" (not خالد بن عبدالعزيز), "خالد بن
     // عبدالعزيز الفالح"; the rules find the whole name.
@@ -1161,8 +1177,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // الجزيرة, صحيفة نيويورك تايمز), as a quoted name after such a head.
     const std::string_view first_word =
         tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
+    // (شبه الجزيرة العربية is one name: شبه is no descriptor.)
     if (m->end - i >= 2 &&
-        ((entry.type == EntityType::Place && token_key(first_word) != l.camp_key) ||
+        ((entry.type == EntityType::Place && token_key(first_word) != l.camp_key &&
+          token_key(first_word) != l.quasi_key) ||
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
@@ -1179,9 +1197,28 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       first = i + 1;
       clitics = 0;
     }
+    // A direction before a continent names a part of it (شمال أفريقيا, بشرق
+    // أفريقيا, جنوب شرق آسيا): the place is the continent, spanned alone, as a
+    // direction before any place is no part of its name (شمال إسرائيل). (Not a
+    // country so named: جنوب أفريقيا.)
+    const GazetteerEntry* named = &entry;
+    if (entry.type == EntityType::Place && entry.source != "icu-country" && first == i && m->end - i >= 2) {
+      std::size_t t = i;
+      // (Only the first direction may carry a clitic: بشمال.)
+      while (t + 1 < m->end && !is_definite(tokens[t].norm) &&
+             (t == i ? l.directions.find(tokens[t].norm) >= 0 : l.directions.find(tokens[t].norm) == 0))
+        ++t;
+      if (t > i && l.continents.find(tokens[t].norm) == 0)
+        if (const auto m2 = gazetteer_.match_at(text, tokens, t);
+            m2 && m2->end == m->end && m2->clitic_bytes == 0 && gazetteer_.entry(m2->entry).type == EntityType::Place) {
+          first = t;
+          clitics = 0;
+          named = &gazetteer_.entry(m2->entry);
+        }
+    }
     Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
-    e.id = entry.id;
-    e.name = entry.canonical;
+    e.id = named->id;
+    e.name = named->canonical;
     if (entry.type == EntityType::Person) {
       const std::size_t sp = entry.id.rfind(' ');
       e.surname.assign(token_key(sp == std::string::npos ? std::string_view(entry.id)

@@ -122,6 +122,13 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"شرق مدينة غزة الخميس", {"place:غزة"}},
       {"وصل إلى العاصمة السورية دمشق", {"place:دمشق"}},
       {"قال وزير خارجية دولة قطر خالد الكعبي إن", {"place:قطر", "person:خالد الكعبي"}},
+      // A direction before a continent names part of it: the place is the
+      // continent (as شمال إسرائيل is إسرائيل); a country so named keeps its name,
+      // and a subdivision named by directions alone (جنوب غرب) is no place.
+      {"وظهرت الحضارة بشمال أفريقيا منذ زمن", {"place:أفريقيا"}},
+      {"انتشرت في جنوب شرق آسيا", {"place:آسيا"}},
+      {"خسر منتخب جنوب أفريقيا المباراة", {"place:جنوب أفريقيا"}},
+      {"ويعيش أسد جنوب غرب أفريقيا في السهول", {"place:أفريقيا"}},
       // Capitals that ICU's time-zone cities lack or that only subdivisions list.
       {"وصل الوفد إلى بكين ثم إلى نيودلهي", {"place:بكين", "place:نيودلهي"}},
       // A former state is a place, not an organization from the head الاتحاد.
@@ -458,6 +465,8 @@ TEST_CASE("a place's span: descriptors dropped, an official name kept whole", "[
       {"من المملكة العربية السعودية .", "المملكة العربية السعودية"},  // العربية: no place's nisba
       {"وصل إلى العاصمة السورية دمشق", "دمشق"},                        // السورية: Syria's nisba
       {"في دولة قطر والكويت", "قطر"},
+      {"وكان العرب سكان شبه الجزيرة العربية قبائل", "شبه الجزيرة العربية"},  // شبه: no descriptor
+      {"انتشر الإسلام بشمال أفريقيا بالقرن السابع", "أفريقيا"},              // a direction: no part of the name
   };
   Analyzer analyzer;
   EntityExtractor extractor;
