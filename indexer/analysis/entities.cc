@@ -203,6 +203,9 @@ struct Lists {
   // جنوب شرق آسيا), and the place is the continent, as a direction before any
   // place is no part of its name (شمال إسرائيل).
   WordSet continents{normalizer, map, bits, {"أفريقيا", "إفريقيا", "آسيا", "أوروبا", "أوربا"}};
+  // A minister's title (وزير الخارجية): the definite word after it is the
+  // portfolio, part of the title, not the ministry (وزيرة الخارجية الأميركية).
+  WordSet ministers{normalizer, map, bits, {"وزير", "وزيرة"}};
   // Particles and relatives that only a verb follows (التي تدمر, لم يشر).
   WordSet verb_particles{normalizer, map, bits,
                          {"قد", "لقد", "لم", "لن", "سوف", "الذي", "التي", "اللاتي", "اللواتي", "الذين", "مما"}};
@@ -903,6 +906,9 @@ struct Scan {
     while (k < n() && words < 5) {
       if (!joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       const bool quoted = has_quote(text, tokens[k - 1].end, tokens[k].begin);
+      // A quotation mark inside the chain closes it ("معهد الدراسات المتقدمة "
+      // التابع لجامعة برينستون", the head inside the quotation).
+      if (quoted && words > 0) break;
       if (covered[k]) {
         // A known place right after the head continues the chain (قوات سوريا
         // الديمقراطية, جامعة دمشق).
@@ -976,7 +982,14 @@ struct Scan {
   // and in the same sentence; k when there is none.
   std::size_t quoted_name(std::size_t k) const {
     for (std::size_t m = k; m < n() && m < k + 6; ++m) {
-      if (covered[m] || tokens[m].stopword) return k;
+      if (tokens[m].stopword) return k;
+      if (covered[m]) {
+        // A listed place after the first word is part of the quoted name
+        // (شركة « ريورد مانجمنت الشرق الأوسط »).
+        const auto g = m > k ? gaz.match_at(text, tokens, m) : std::nullopt;
+        if (!g || gaz.entry(g->entry).type != EntityType::Place || g->end > k + 6) return k;
+        m = g->end - 1;
+      }
       if (m > k && !joins_words(text, tokens[m - 1].end, tokens[m].begin) &&
           breaks_sentence(text, tokens[m - 1].end, tokens[m].begin))
         return k;
@@ -1150,6 +1163,16 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         ++i;
         continue;
       }
+    }
+    // A ministry named by its portfolio right after وزير/وزيرة is the
+    // portfolio, part of the minister's title ("وزيرة الخارجية الأميركية
+    // كوندوليزا رايس"); elsewhere it is the ministry ("المتحدث باسم الخارجية
+    // الأميركية").
+    if (entry.type == EntityType::Org && m->clitic_bytes == 0 && starts_with(tokens[i].norm, "ال") &&
+        is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        l.ministers.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm)) {
+      i = m->end;
+      continue;
     }
     // A listed person's name inside a longer lineage (nasab) is someone else's
     // name: "فيصل بن خالد بن عبدالعزيز" (not خالد بن عبدالعزيز), "خالد بن

@@ -142,6 +142,12 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ودعوا إلى مقاطعة الانتخابات المقبلة", {}},  // a boycott
       {"قطاع السياحة في جزيرة كيش يعتمد على", {"place:كيش"}},
       {"وجنوبا لبحيرة تولركانا والوادي المتصدع", {"place:تولركانا"}},
+      // A ministry named by its portfolio after وزير/وزيرة is part of the title;
+      // elsewhere it is the ministry.
+      {"تصل اليوم وزيرة الخارجية الأميركية كوندوليزا رايس إلى إسرائيل",
+       {"person:كوندوليزا رايس", "place:إسرائيل"}},
+      {"وأعلن المتحدث باسم الخارجية الأميركية شون ماكورماك أن",
+       {"org:وزارة الخارجية الأمريكية", "person:شون ماكورماك"}},
       // Organizations from heads.
       {"وأعلنت وزارة الدفاع الأمريكية أن", {"org:البنتاغون"}},
       {"وقدرت وزارة السياحة الإسرائيلية خسارة", {"org:وزارة السياحة الإسرائيلية"}},
@@ -153,6 +159,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ذكرت شركة « أمريكان أكسبريس » السعودية أن", {"org:أمريكان أكسبريس", "place:السعودية"}},
       {"ونقلت صحيفة \" صن \" البريطانية في عددها", {"org:صن"}},
       {"وكتبت جريدة « النهار » أن الخطاب", {"org:النهار"}},
+      // A quotation mark closes a chain; a listed place inside a quoted name is part of it.
+      {"وانخرط في \" معهد الدراسات المتقدمة \" التابع للجامعة", {"org:معهد الدراسات المتقدمة"}},
+      {"مهام مدير شركة « ريورد مانجمنت الشرق الأوسط » المصدرة", {"org:ريورد مانجمنت الشرق الأوسط"}},
       // Not entities: heads and cues alone, descriptions, common nouns, weekdays.
       {"وأوضحت القيادة في بيان الثلاثاء", {}},
       {"نفذت الجماعة الإرهابية 153 هجوما", {}},
