@@ -129,6 +129,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"انتشرت في جنوب شرق آسيا", {"place:آسيا"}},
       {"خسر منتخب جنوب أفريقيا المباراة", {"place:جنوب أفريقيا"}},
       {"ويعيش أسد جنوب غرب أفريقيا في السهول", {"place:أفريقيا"}},
+      // Ambiguous short names are listed only in their long forms (نصيب: a share;
+      // إكس: the letter X).
+      {"وارتفع نصيب السهم من الأرباح", {}},
+      {"وصلت إلى معبر نصيب أمس", {"place:معبر نصيب"}},
+      {"وأغلقت منصة إكس الحساب بعد اتفاقية إكس ليبان", {"org:منصة إكس"}},
       // Capitals that ICU's time-zone cities lack or that only subdivisions list.
       {"وصل الوفد إلى بكين ثم إلى نيودلهي", {"place:بكين", "place:نيودلهي"}},
       // A former state is a place, not an organization from the head الاتحاد.
