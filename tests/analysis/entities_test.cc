@@ -134,6 +134,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وارتفع نصيب السهم من الأرباح", {}},
       {"وصلت إلى معبر نصيب أمس", {"place:معبر نصيب"}},
       {"وأغلقت منصة إكس الحساب بعد اتفاقية إكس ليبان", {"org:منصة إكس"}},
+      // A first word of two letters after a clitic starts a name of two words or more.
+      {"زار الوفد بيروت وتل أبيب الأسبوع الماضي", {"place:بيروت", "place:تل أبيب"}},
       // Capitals that ICU's time-zone cities lack or that only subdivisions list.
       {"وصل الوفد إلى بكين ثم إلى نيودلهي", {"place:بكين", "place:نيودلهي"}},
       // A former state is a place, not an organization from the head الاتحاد.
