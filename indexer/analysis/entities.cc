@@ -1220,6 +1220,23 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       first = i + 1;
       clitics = 0;
     }
+    // A listed organization written with the nisba of its country after it
+    // (حزب الله اللبناني, الكنيست الإسرائيلي) is the name alone, as a place is
+    // without its descriptor; not when the name itself ends so (منظمة التحرير
+    // الفلسطينية).
+    std::size_t last = m->end;
+    if (entry.type == EntityType::Org && m->end - first >= 2 && is_definite(tokens[m->end - 1].norm) &&
+        s.place_nisba(tokens[m->end - 1].norm)) {
+      const std::size_t sp = entry.id.rfind(' ');
+      const std::string_view id_last = sp == std::string::npos ? std::string_view(entry.id)
+                                                                : std::string_view(entry.id).substr(sp + 1);
+      if (!(is_nisba(id_last) && s.place_nisba(id_last))) {
+        const auto shorter = gazetteer_.find(
+            text.substr(tokens[first].begin + clitics, tokens[m->end - 2].end - tokens[first].begin - clitics),
+            EntityType::Org);
+        if (shorter && *shorter == m->entry) last = m->end - 1;
+      }
+    }
     // A direction before a continent names a part of it (شمال أفريقيا, بشرق
     // أفريقيا, جنوب شرق آسيا): the place is the continent, spanned alone, as a
     // direction before any place is no part of its name (شمال إسرائيل). (Not a
@@ -1239,7 +1256,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           named = &gazetteer_.entry(m2->entry);
         }
     }
-    Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
+    Entity e = s.make(entry.type, EntityRule::Gazetteer, first, last, clitics);
     e.id = named->id;
     e.name = named->canonical;
     if (entry.type == EntityType::Person) {
@@ -1247,7 +1264,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       e.surname.assign(token_key(sp == std::string::npos ? std::string_view(entry.id)
                                                           : std::string_view(entry.id).substr(sp + 1)));
     }
-    for (std::size_t t = i; t < m->end; ++t) covered_[t] = 1;
+    // (The nisba left out stays free: an affiliation walks past it, "رئيس الكنيست
+    // الإسرائيلي رؤوفين ريفلين".)
+    for (std::size_t t = i; t < last; ++t) covered_[t] = 1;
     out.push_back(std::move(e));
     i = m->end;
   }

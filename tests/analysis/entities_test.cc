@@ -113,6 +113,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A listed organization named with the head of its kind is the name alone.
       {"وعلى غرار انتصار حركة طالبان في أفغانستان", {"org:طالبان", "place:أفغانستان"}},
       {"وقالت قناة الجزيرة إن", {"org:الجزيرة"}},
+      // … and without the nisba of its country after it, unless its name ends so.
+      {"وقال الأمين العام لحزب الله اللبناني حسن نصر الله إن", {"org:حزب الله", "person:حسن نصر الله"}},
+      {"وقال رئيس الكنيست الإسرائيلي رؤوفين ريفلين إن", {"org:الكنيست", "person:رؤوفين ريفلين"}},
+      {"وقالت منظمة التحرير الفلسطينية إن", {"org:منظمة التحرير الفلسطينية"}},
       // The UN's specialized agencies, by name and acronym.
       {"وتسعى الجامعة بالتنسيق مع الويبو إلى", {"org:المنظمة العالمية للملكية الفكرية"}},
       // A football club named after its city is no place (orgs.tsv: European Cup winners).
@@ -507,4 +511,29 @@ TEST_CASE("a listed organization quoted after the head of its kind spans the quo
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == EntityType::Org);
   CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == "الشرق الاوسط");
+}
+
+TEST_CASE("a listed organization's span leaves out the nisba of its country", "[entities]") {
+  struct Case {
+    const char* text;
+    const char* span;  // the organization's bytes in the text
+  };
+  const Case cases[] = {
+      {"وقال الأمين العام لحزب الله اللبناني إن", "حزب الله"},
+      {"وصوت الكنيست الإسرائيلي على القانون", "الكنيست"},
+      {"وقالت منظمة التحرير الفلسطينية إن", "منظمة التحرير الفلسطينية"},  // its name ends so
+      {"وقال قائد القيادة المركزية الأمريكية إن", "القيادة المركزية الأمريكية"},
+  };
+  Analyzer analyzer;
+  EntityExtractor extractor;
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    std::vector<Entity> found;
+    extractor.begin_article();
+    extractor.extract(text, analyzer.analyze(text), found);
+    REQUIRE(!found.empty());
+    CHECK(found[0].type == EntityType::Org);
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
+  }
 }
