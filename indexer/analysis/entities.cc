@@ -1097,10 +1097,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // official name's words precede it (المملكة العربية السعودية, matched whole).
     if ((entry.type == EntityType::Place) && m->end == i + 1 && m->clitic_bytes == 0 && starts_with(tokens[i].norm, "ال") &&
         i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && starts_with(tokens[i - 1].norm, "ال") &&
+        !has_quote(text, tokens[i - 1].end, tokens[i].begin) &&
+        starts_with(tokens[i - 1].norm.substr(article_clitic_bytes(tokens[i - 1].norm)), "ال") &&
         is_definite(tokens[i - 1].norm)) {
+      // (The noun may carry و/ف/ب: "فالصحابي الجليل", "والحكومة السعودية".)
       const std::string_view before = tokens[i - 1].norm;
-      const bool after_title = l.titles_definite.find(before) == 0 && entry.source != "icu-country";
+      const bool after_title = l.titles_definite.find(before) >= 0 && entry.source != "icu-country";
       const bool nisba_country = is_nisba(tokens[i].norm) && !tokens[i - 1].stopword &&
                                  l.place_nouns.find(before) < 0 && l.place_cues.find(before) < 0 &&
                                  l.time_words.find(before) < 0 && !gazetteer_.match_at(text, tokens, i - 1);

@@ -237,6 +237,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ضريح الصحابي الجليل في المدينة", {}},
       {"خفضت الوكالة تصنيفها للديون السيادية السعودية الخارجية", {}},
       {"وقع الاتفاق في المملكة العربية السعودية أمس", {"place:السعودية"}},
+      // (The noun or title may carry a clitic.)
+      {"وأشاد بالعلاقات السعودية الأمريكية المتميزة", {}},
+      {"فالصحابي الجليل سعد ابن أبي وقاص دفن هنا", {"person:سعد ابن أبي وقاص"}},
       // After a place cue, a feminine participle agrees with the cue.
       {"ثانيها مدينة تشوانتشو المعروفة عند الرحالة", {"place:تشوانتشو"}},
       {"تحتضن مدينة أكادير المعرض التجاري الكبير", {"place:أكادير"}},  // and an ordinary word
