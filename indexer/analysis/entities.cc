@@ -226,6 +226,8 @@ struct Lists {
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
+  // آل (family) normalized as written: its key would be empty, the letters of the article.
+  const std::string family_key = std::string(normalizer.normalize("آل"));
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
@@ -518,7 +520,11 @@ struct Scan {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
     const std::string_view norm = tokens[i].norm;
     if (is_definite(norm) || code_points(norm) < 2) return false;
-    if (l.any_title(norm) || l.non_names.find(norm) >= 0 || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
+    // (A given name as written is not read as a clitic and a non-name: فيصل is
+    // no ف + يصل.)
+    const int non_name = l.non_names.find(norm);
+    if (non_name == 0 || (non_name > 0 && !(given[i] && given[i]->clitic_bytes == 0))) return false;
+    if (l.any_title(norm) || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
         l.connectors.find(norm) == 0 || l.institutions.find(norm) >= 0)  // (مسجد, جائزة: no name word)
       return false;
     const auto m = gaz.match_at(text, tokens, i);
@@ -699,9 +705,13 @@ struct Scan {
       }
       // After a connector, a definite word is part of the name (بن عبد الكريم, عبد الله).
       const bool after_connector = k > j && connector(k - 1);
-      if (!name_word(k) && !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
-                             starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
-                             !l.any_title(tokens[k].norm)))
+      // After آل the family's name, whatever word it is (آل ثاني, not the ordinal).
+      const bool after_family = after_connector && tokens[k - 1].norm == l.family_key && word(k) && !covered[k] &&
+                                !tokens[k].stopword && !is_definite(tokens[k].norm);
+      if (!name_word(k) && !after_family &&
+          !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
+            starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
+            !l.any_title(tokens[k].norm)))
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;

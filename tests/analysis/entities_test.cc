@@ -99,6 +99,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وكان السيد أحمد يوسف الكعبي رئيس القسم", {"person:أحمد يوسف الكعبي"}},
       {"والعقيد خالد بن حمد الرميثي نائب رئيس الاتحاد", {"person:خالد بن حمد الرميثي"}},
       {"واستقبل خالد بن طلال الوفد", {"person:خالد بن طلال"}},
+      // A given name is not read as a clitic and another word (فيصل: no ف + يصل),
+      // and the word after آل is the family's name (آل ثاني: no ordinal).
+      {"وقال الشيخ حمد بن فيصل إن", {"person:حمد بن فيصل"}},
+      {"نيابة عن الشيخ حمد بن جاسم آل ثاني وزير الخارجية", {"person:حمد بن جاسم آل ثاني"}},
       // علي (with ي) before a name is the given name; على is the preposition.
       {"وكان أبرزهم علي حسن الكعبي", {"person:علي حسن الكعبي"}},
       {"وقد حصل على حسن الكعبي", {"person:حسن الكعبي"}},
