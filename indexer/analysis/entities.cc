@@ -532,10 +532,15 @@ struct Scan {
     return !m || gaz.entry(m->entry).type == EntityType::Given || gaz.entry(m->entry).type == EntityType::Person;
   }
   // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
+  // (A final ه is no suffix in a given name or a word news uses mostly in
+  // names, nor after one letter: طه, عبده, سيبويه.)
   bool suffixed(std::size_t i) const {
     const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    return ends_with(w, "ه") || ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") ||
-           ends_with(w, "اً") || ends_with(w, "ًا");
+    if (ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") || ends_with(w, "اً") || ends_with(w, "ًا"))
+      return true;
+    if (!ends_with(w, "ه")) return false;
+    const std::string_view norm = tokens[i].norm;
+    return !(given[i] && given[i]->end == i + 1) && code_points(norm) > 2 && !gaz.is_name_word(norm);
   }
   // Bytes of bare clitics before a mined name word at i (gazetteer name-words.tsv:
   // a word news uses mostly in people's names), or -1. Only the first word of a

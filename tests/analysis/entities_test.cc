@@ -102,6 +102,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A given name is not read as a clitic and another word (فيصل: no ف + يصل),
       // and the word after آل is the family's name (آل ثاني: no ordinal).
       {"وقال الشيخ حمد بن فيصل إن", {"person:حمد بن فيصل"}},
+      // A final ه is no pronoun suffix in a name of two letters (طه), as in بدوره.
+      {"قال الوزير طه حسين إن المشروع", {"person:طه حسين"}},
+      {"اعلن نائب رئيس الجمهورية العراقي طه ياسين رمضان أمس ان", {"person:طه ياسين رمضان"}},
       {"نيابة عن الشيخ حمد بن جاسم آل ثاني وزير الخارجية", {"person:حمد بن جاسم آل ثاني"}},
       // علي (with ي) before a name is the given name; على is the preposition.
       {"وكان أبرزهم علي حسن الكعبي", {"person:علي حسن الكعبي"}},
