@@ -524,6 +524,7 @@ struct Scan {
     // no ف + يصل.)
     const int non_name = l.non_names.find(norm);
     if (non_name == 0 || (non_name > 0 && !(given[i] && given[i]->clitic_bytes == 0))) return false;
+    if (l.subject_verbs.find(norm) == 0 && !given[i]) return false;  // "الوزير العراقي ، اعرب | عنان"
     if (l.any_title(norm) || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
         l.connectors.find(norm) == 0 || l.institutions.find(norm) >= 0)  // (مسجد, جائزة: no name word)
       return false;

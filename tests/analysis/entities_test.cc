@@ -104,6 +104,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقال الشيخ حمد بن فيصل إن", {"person:حمد بن فيصل"}},
       // A final ه is no pronoun suffix in a name of two letters (طه), as in بدوره.
       {"قال الوزير طه حسين إن المشروع", {"person:طه حسين"}},
+      // A speech verb is no name word: after an affiliation and a comma it is the
+      // verb of the sentence, and its subject the person.
+      {"بعد محادثاته مع الوزير العراقي ، اعرب عنان عن الامل", {"person:عنان"}},
       {"اعلن نائب رئيس الجمهورية العراقي طه ياسين رمضان أمس ان", {"person:طه ياسين رمضان"}},
       {"نيابة عن الشيخ حمد بن جاسم آل ثاني وزير الخارجية", {"person:حمد بن جاسم آل ثاني"}},
       // علي (with ي) before a name is the given name; على is the preposition.
