@@ -830,7 +830,8 @@ struct Scan {
     if (words < 1 || k <= j) return false;
     if (words == 1 && !(given[j] && given[j]->end == k)) return false;
     // A name of ordinary words only is a phrase ("اتصال هاتفي", "بحزن شديد").
-    bool named = false;
+    // (A known given name names: عبد العزيز الشمري, whose words are ordinary.)
+    bool named = given[j] && given[j]->end <= k;
     for (std::size_t t = j; t < k && !named; ++t) named = !connector(t) && !common(t);
     if (!named) return false;
     Entity e = make(EntityType::Person, rule, j, k, clitic_bytes);

@@ -104,6 +104,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وقال الشيخ حمد بن فيصل إن", {"person:حمد بن فيصل"}},
       // A final ه is no pronoun suffix in a name of two letters (طه), as in بدوره.
       {"قال الوزير طه حسين إن المشروع", {"person:طه حسين"}},
+      // A compound given name names a person with an ordinary family name.
+      {"وصل عبد العزيز الشمري إلى الرياض", {"person:عبد العزيز الشمري", "place:الرياض"}},
       // A speech verb is no name word: after an affiliation and a comma it is the
       // verb of the sentence, and its subject the person.
       {"بعد محادثاته مع الوزير العراقي ، اعرب عنان عن الامل", {"person:عنان"}},
