@@ -199,6 +199,13 @@ struct Lists {
   }();
   // Directions before a place (شمال, جنوب شرق …).
   WordSet directions{normalizer, map, bits, {"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"}};
+  // Continents: a direction before one names a part of it (شمال أفريقيا,
+  // جنوب شرق آسيا), and the place is the continent, as a direction before any
+  // place is no part of its name (شمال إسرائيل).
+  WordSet continents{normalizer, map, bits, {"أفريقيا", "إفريقيا", "آسيا", "أوروبا", "أوربا"}};
+  // A minister's title (وزير الخارجية): the definite word after it is the
+  // portfolio, part of the title, not the ministry (وزيرة الخارجية الأميركية).
+  WordSet ministers{normalizer, map, bits, {"وزير", "وزيرة"}};
   // Particles and relatives that only a verb follows (التي تدمر, لم يشر).
   WordSet verb_particles{normalizer, map, bits,
                          {"قد", "لقد", "لم", "لن", "سوف", "الذي", "التي", "اللاتي", "اللواتي", "الذين", "مما"}};
@@ -218,6 +225,9 @@ struct Lists {
   const std::string camp_key = key_of("مخيم");
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string head_key = key_of("رأس");
+  const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
+  // آل (family) normalized as written: its key would be empty, the letters of the article.
+  const std::string family_key = std::string(normalizer.normalize("آل"));
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
@@ -510,7 +520,12 @@ struct Scan {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
     const std::string_view norm = tokens[i].norm;
     if (is_definite(norm) || code_points(norm) < 2) return false;
-    if (l.any_title(norm) || l.non_names.find(norm) >= 0 || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
+    // (A given name as written is not read as a clitic and a non-name: فيصل is
+    // no ف + يصل.)
+    const int non_name = l.non_names.find(norm);
+    if (non_name == 0 || (non_name > 0 && !(given[i] && given[i]->clitic_bytes == 0))) return false;
+    if (l.subject_verbs.find(norm) == 0 && !given[i]) return false;  // "الوزير العراقي ، اعرب | عنان"
+    if (l.any_title(norm) || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
         l.connectors.find(norm) == 0 || l.institutions.find(norm) >= 0)  // (مسجد, جائزة: no name word)
       return false;
     const auto m = gaz.match_at(text, tokens, i);
@@ -518,10 +533,15 @@ struct Scan {
     return !m || gaz.entry(m->entry).type == EntityType::Given || gaz.entry(m->entry).type == EntityType::Person;
   }
   // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
+  // (A final ه is no suffix in a given name or a word news uses mostly in
+  // names, nor after one letter: طه, عبده, سيبويه.)
   bool suffixed(std::size_t i) const {
     const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    return ends_with(w, "ه") || ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") ||
-           ends_with(w, "اً") || ends_with(w, "ًا");
+    if (ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") || ends_with(w, "اً") || ends_with(w, "ًا"))
+      return true;
+    if (!ends_with(w, "ه")) return false;
+    const std::string_view norm = tokens[i].norm;
+    return !(given[i] && given[i]->end == i + 1) && code_points(norm) > 2 && !gaz.is_name_word(norm);
   }
   // Bytes of bare clitics before a mined name word at i (gazetteer name-words.tsv:
   // a word news uses mostly in people's names), or -1. Only the first word of a
@@ -691,9 +711,13 @@ struct Scan {
       }
       // After a connector, a definite word is part of the name (بن عبد الكريم, عبد الله).
       const bool after_connector = k > j && connector(k - 1);
-      if (!name_word(k) && !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
-                             starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
-                             !l.any_title(tokens[k].norm)))
+      // After آل the family's name, whatever word it is (آل ثاني, not the ordinal).
+      const bool after_family = after_connector && tokens[k - 1].norm == l.family_key && word(k) && !covered[k] &&
+                                !tokens[k].stopword && !is_definite(tokens[k].norm);
+      if (!name_word(k) && !after_family &&
+          !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
+            starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
+            !l.any_title(tokens[k].norm)))
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;
@@ -806,7 +830,8 @@ struct Scan {
     if (words < 1 || k <= j) return false;
     if (words == 1 && !(given[j] && given[j]->end == k)) return false;
     // A name of ordinary words only is a phrase ("اتصال هاتفي", "بحزن شديد").
-    bool named = false;
+    // (A known given name names: عبد العزيز الشمري, whose words are ordinary.)
+    bool named = given[j] && given[j]->end <= k;
     for (std::size_t t = j; t < k && !named; ++t) named = !connector(t) && !common(t);
     if (!named) return false;
     Entity e = make(EntityType::Person, rule, j, k, clitic_bytes);
@@ -898,6 +923,9 @@ struct Scan {
     while (k < n() && words < 5) {
       if (!joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       const bool quoted = has_quote(text, tokens[k - 1].end, tokens[k].begin);
+      // A quotation mark inside the chain closes it ("معهد الدراسات المتقدمة "
+      // التابع لجامعة برينستون", the head inside the quotation).
+      if (quoted && words > 0) break;
       if (covered[k]) {
         // A known place right after the head continues the chain (قوات سوريا
         // الديمقراطية, جامعة دمشق).
@@ -971,7 +999,14 @@ struct Scan {
   // and in the same sentence; k when there is none.
   std::size_t quoted_name(std::size_t k) const {
     for (std::size_t m = k; m < n() && m < k + 6; ++m) {
-      if (covered[m] || tokens[m].stopword) return k;
+      if (tokens[m].stopword) return k;
+      if (covered[m]) {
+        // A listed place after the first word is part of the quoted name
+        // (شركة « ريورد مانجمنت الشرق الأوسط »).
+        const auto g = m > k ? gaz.match_at(text, tokens, m) : std::nullopt;
+        if (!g || gaz.entry(g->entry).type != EntityType::Place || g->end > k + 6) return k;
+        m = g->end - 1;
+      }
       if (m > k && !joins_words(text, tokens[m - 1].end, tokens[m].begin) &&
           breaks_sentence(text, tokens[m - 1].end, tokens[m].begin))
         return k;
@@ -1079,10 +1114,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // official name's words precede it (المملكة العربية السعودية, matched whole).
     if ((entry.type == EntityType::Place) && m->end == i + 1 && m->clitic_bytes == 0 && starts_with(tokens[i].norm, "ال") &&
         i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && starts_with(tokens[i - 1].norm, "ال") &&
+        !has_quote(text, tokens[i - 1].end, tokens[i].begin) &&
+        starts_with(tokens[i - 1].norm.substr(article_clitic_bytes(tokens[i - 1].norm)), "ال") &&
         is_definite(tokens[i - 1].norm)) {
+      // (The noun may carry و/ف/ب: "فالصحابي الجليل", "والحكومة السعودية".)
       const std::string_view before = tokens[i - 1].norm;
-      const bool after_title = l.titles_definite.find(before) == 0 && entry.source != "icu-country";
+      const bool after_title = l.titles_definite.find(before) >= 0 && entry.source != "icu-country";
       const bool nisba_country = is_nisba(tokens[i].norm) && !tokens[i - 1].stopword &&
                                  l.place_nouns.find(before) < 0 && l.place_cues.find(before) < 0 &&
                                  l.time_words.find(before) < 0 && !gazetteer_.match_at(text, tokens, i - 1);
@@ -1135,6 +1172,27 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         continue;
       }
     }
+    // A place whose words are all directions ("جنوب غرب": a subdivision's name
+    // in ISO 3166-2) names no place in running text ("أسد جنوب غرب أفريقيا").
+    if (entry.type == EntityType::Place) {
+      bool directions_only = true;
+      for (std::size_t t = i; t < m->end && directions_only; ++t)
+        directions_only = l.directions.find(tokens[t].norm) >= 0 && !is_definite(tokens[t].norm);
+      if (directions_only) {
+        ++i;
+        continue;
+      }
+    }
+    // A ministry named by its portfolio right after وزير/وزيرة is the
+    // portfolio, part of the minister's title ("وزيرة الخارجية الأميركية
+    // كوندوليزا رايس"); elsewhere it is the ministry ("المتحدث باسم الخارجية
+    // الأميركية").
+    if (entry.type == EntityType::Org && m->clitic_bytes == 0 && starts_with(tokens[i].norm, "ال") &&
+        is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        l.ministers.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm)) {
+      i = m->end;
+      continue;
+    }
     // A listed person's name inside a longer lineage (nasab) is someone else's
     // name: "فيصل بن خالد بن عبدالعزيز" (not خالد بن عبدالعزيز), "خالد بن
     // عبدالعزيز الفالح"; the rules find the whole name.
@@ -1161,8 +1219,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // الجزيرة, صحيفة نيويورك تايمز), as a quoted name after such a head.
     const std::string_view first_word =
         tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
+    // (شبه الجزيرة العربية is one name: شبه is no descriptor.)
     if (m->end - i >= 2 &&
-        ((entry.type == EntityType::Place && token_key(first_word) != l.camp_key) ||
+        ((entry.type == EntityType::Place && token_key(first_word) != l.camp_key &&
+          token_key(first_word) != l.quasi_key) ||
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
@@ -1179,15 +1239,53 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       first = i + 1;
       clitics = 0;
     }
-    Entity e = s.make(entry.type, EntityRule::Gazetteer, first, m->end, clitics);
-    e.id = entry.id;
-    e.name = entry.canonical;
+    // A listed organization written with the nisba of its country after it
+    // (حزب الله اللبناني, الكنيست الإسرائيلي) is the name alone, as a place is
+    // without its descriptor; not when the name itself ends so (منظمة التحرير
+    // الفلسطينية).
+    std::size_t last = m->end;
+    if (entry.type == EntityType::Org && m->end - first >= 2 && is_definite(tokens[m->end - 1].norm) &&
+        s.place_nisba(tokens[m->end - 1].norm)) {
+      const std::size_t sp = entry.id.rfind(' ');
+      const std::string_view id_last = sp == std::string::npos ? std::string_view(entry.id)
+                                                                : std::string_view(entry.id).substr(sp + 1);
+      if (!(is_nisba(id_last) && s.place_nisba(id_last))) {
+        const auto shorter = gazetteer_.find(
+            text.substr(tokens[first].begin + clitics, tokens[m->end - 2].end - tokens[first].begin - clitics),
+            EntityType::Org);
+        if (shorter && *shorter == m->entry) last = m->end - 1;
+      }
+    }
+    // A direction before a continent names a part of it (شمال أفريقيا, بشرق
+    // أفريقيا, جنوب شرق آسيا): the place is the continent, spanned alone, as a
+    // direction before any place is no part of its name (شمال إسرائيل). (Not a
+    // country so named: جنوب أفريقيا.)
+    const GazetteerEntry* named = &entry;
+    if (entry.type == EntityType::Place && entry.source != "icu-country" && first == i && m->end - i >= 2) {
+      std::size_t t = i;
+      // (Only the first direction may carry a clitic: بشمال.)
+      while (t + 1 < m->end && !is_definite(tokens[t].norm) &&
+             (t == i ? l.directions.find(tokens[t].norm) >= 0 : l.directions.find(tokens[t].norm) == 0))
+        ++t;
+      if (t > i && l.continents.find(tokens[t].norm) == 0)
+        if (const auto m2 = gazetteer_.match_at(text, tokens, t);
+            m2 && m2->end == m->end && m2->clitic_bytes == 0 && gazetteer_.entry(m2->entry).type == EntityType::Place) {
+          first = t;
+          clitics = 0;
+          named = &gazetteer_.entry(m2->entry);
+        }
+    }
+    Entity e = s.make(entry.type, EntityRule::Gazetteer, first, last, clitics);
+    e.id = named->id;
+    e.name = named->canonical;
     if (entry.type == EntityType::Person) {
       const std::size_t sp = entry.id.rfind(' ');
       e.surname.assign(token_key(sp == std::string::npos ? std::string_view(entry.id)
                                                           : std::string_view(entry.id).substr(sp + 1)));
     }
-    for (std::size_t t = i; t < m->end; ++t) covered_[t] = 1;
+    // (The nisba left out stays free: an affiliation walks past it, "رئيس الكنيست
+    // الإسرائيلي رؤوفين ريفلين".)
+    for (std::size_t t = i; t < last; ++t) covered_[t] = 1;
     out.push_back(std::move(e));
     i = m->end;
   }

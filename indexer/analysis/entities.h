@@ -47,7 +47,11 @@
 // introduces a name as a title does (والفرنسي لودوفيك جيولي).
 // A gazetteer place or organization written with a descriptor or the head of
 // its kind that its alias keeps spans the name alone (دولة قطر → قطر, حركة
-// طالبان → طالبان). A kunya (أبو/أبي) or علي (written with ي) before a person
+// طالبان → طالبان), and a listed organization without its country's nisba
+// (حزب الله اللبناني → حزب الله). A direction before a continent names part of
+// it: the place is the continent (شمال أفريقيا → أفريقيا). A ministry named by
+// its portfolio after وزير/وزيرة is part of the title (وزيرة الخارجية
+// الأميركية). A kunya (أبو/أبي) or علي (written with ي) before a person
 // the rules found starts the name.
 // Within one article (between begin_article() calls): a person's surname alone
 // (رايدر after بات رايدر) is that person, and an organization that is the start

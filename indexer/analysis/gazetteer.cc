@@ -269,14 +269,32 @@ std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::sp
   std::string_view firsts[4];
   firsts[0] = tokens[i].norm;
   const std::size_t n_first = 1 + clitic_variants(tokens[i].norm, firsts + 1);
+  // A first word of two letters after a bare clitic (وتل أبيب, بأم درمان)
+  // starts only a name of two words or more: alone it would be any short
+  // word after و/ب (clitic_variants() keeps words of three letters or more).
+  std::size_t n_all = n_first;
+  {
+    std::string_view rest = tokens[i].norm;
+    for (std::string_view c : {std::string_view("و"), std::string_view("ف")})
+      if (starts_with(rest, c)) {
+        rest.remove_prefix(c.size());
+        if (code_points(rest) == 2 && n_all < 4) firsts[n_all++] = rest;
+        break;
+      }
+    for (std::string_view p : {std::string_view("ب"), std::string_view("ل"), std::string_view("ك")})
+      if (starts_with(rest, p)) {
+        if (code_points(rest.substr(p.size())) == 2 && n_all < 4) firsts[n_all++] = rest.substr(p.size());
+        break;
+      }
+  }
   std::optional<GazetteerMatch> best;
-  for (std::size_t v = 0; v < n_first; ++v) {
+  for (std::size_t v = 0; v < n_all; ++v) {
     const bool definite = is_definite(firsts[v]);
     std::uint32_t node = trie_->child(0, token_key(firsts[v]));
     std::size_t j = i + 1;
     while (node != 0) {
       const std::uint32_t terminal = trie_->nodes[node].terminal[definite ? 1 : 0];
-      if (terminal != 0 && (!best || j > best->end))
+      if (terminal != 0 && (!best || j > best->end) && (v < n_first || j >= i + 2))
         best = GazetteerMatch{i, j, terminal - 1, static_cast<std::uint32_t>(tokens[i].norm.size() - firsts[v].size())};
       if (j >= tokens.size() || tokens[j].kind != TokenKind::Word ||
           !joins_words(text, tokens[j - 1].end, tokens[j].begin))

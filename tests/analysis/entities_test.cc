@@ -99,6 +99,18 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وكان السيد أحمد يوسف الكعبي رئيس القسم", {"person:أحمد يوسف الكعبي"}},
       {"والعقيد خالد بن حمد الرميثي نائب رئيس الاتحاد", {"person:خالد بن حمد الرميثي"}},
       {"واستقبل خالد بن طلال الوفد", {"person:خالد بن طلال"}},
+      // A given name is not read as a clitic and another word (فيصل: no ف + يصل),
+      // and the word after آل is the family's name (آل ثاني: no ordinal).
+      {"وقال الشيخ حمد بن فيصل إن", {"person:حمد بن فيصل"}},
+      // A final ه is no pronoun suffix in a name of two letters (طه), as in بدوره.
+      {"قال الوزير طه حسين إن المشروع", {"person:طه حسين"}},
+      // A compound given name names a person with an ordinary family name.
+      {"وصل عبد العزيز الشمري إلى الرياض", {"person:عبد العزيز الشمري", "place:الرياض"}},
+      // A speech verb is no name word: after an affiliation and a comma it is the
+      // verb of the sentence, and its subject the person.
+      {"بعد محادثاته مع الوزير العراقي ، اعرب عنان عن الامل", {"person:عنان"}},
+      {"اعلن نائب رئيس الجمهورية العراقي طه ياسين رمضان أمس ان", {"person:طه ياسين رمضان"}},
+      {"نيابة عن الشيخ حمد بن جاسم آل ثاني وزير الخارجية", {"person:حمد بن جاسم آل ثاني"}},
       // علي (with ي) before a name is the given name; على is the preposition.
       {"وكان أبرزهم علي حسن الكعبي", {"person:علي حسن الكعبي"}},
       {"وقد حصل على حسن الكعبي", {"person:حسن الكعبي"}},
@@ -113,6 +125,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A listed organization named with the head of its kind is the name alone.
       {"وعلى غرار انتصار حركة طالبان في أفغانستان", {"org:طالبان", "place:أفغانستان"}},
       {"وقالت قناة الجزيرة إن", {"org:الجزيرة"}},
+      // … and without the nisba of its country after it, unless its name ends so.
+      {"وقال الأمين العام لحزب الله اللبناني حسن نصر الله إن", {"org:حزب الله", "person:حسن نصر الله"}},
+      {"وقال رئيس الكنيست الإسرائيلي رؤوفين ريفلين إن", {"org:الكنيست", "person:رؤوفين ريفلين"}},
+      {"وقالت منظمة التحرير الفلسطينية إن", {"org:منظمة التحرير الفلسطينية"}},
       // The UN's specialized agencies, by name and acronym.
       {"وتسعى الجامعة بالتنسيق مع الويبو إلى", {"org:المنظمة العالمية للملكية الفكرية"}},
       // A football club named after its city is no place (orgs.tsv: European Cup winners).
@@ -122,6 +138,20 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"شرق مدينة غزة الخميس", {"place:غزة"}},
       {"وصل إلى العاصمة السورية دمشق", {"place:دمشق"}},
       {"قال وزير خارجية دولة قطر خالد الكعبي إن", {"place:قطر", "person:خالد الكعبي"}},
+      // A direction before a continent names part of it: the place is the
+      // continent (as شمال إسرائيل is إسرائيل); a country so named keeps its name,
+      // and a subdivision named by directions alone (جنوب غرب) is no place.
+      {"وظهرت الحضارة بشمال أفريقيا منذ زمن", {"place:أفريقيا"}},
+      {"انتشرت في جنوب شرق آسيا", {"place:آسيا"}},
+      {"خسر منتخب جنوب أفريقيا المباراة", {"place:جنوب أفريقيا"}},
+      {"ويعيش أسد جنوب غرب أفريقيا في السهول", {"place:أفريقيا"}},
+      // Ambiguous short names are listed only in their long forms (نصيب: a share;
+      // إكس: the letter X).
+      {"وارتفع نصيب السهم من الأرباح", {}},
+      {"وصلت إلى معبر نصيب أمس", {"place:معبر نصيب"}},
+      {"وأغلقت منصة إكس الحساب بعد اتفاقية إكس ليبان", {"org:منصة إكس"}},
+      // A first word of two letters after a clitic starts a name of two words or more.
+      {"زار الوفد بيروت وتل أبيب الأسبوع الماضي", {"place:بيروت", "place:تل أبيب"}},
       // Capitals that ICU's time-zone cities lack or that only subdivisions list.
       {"وصل الوفد إلى بكين ثم إلى نيودلهي", {"place:بكين", "place:نيودلهي"}},
       // A former state is a place, not an organization from the head الاتحاد.
@@ -135,6 +165,12 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ودعوا إلى مقاطعة الانتخابات المقبلة", {}},  // a boycott
       {"قطاع السياحة في جزيرة كيش يعتمد على", {"place:كيش"}},
       {"وجنوبا لبحيرة تولركانا والوادي المتصدع", {"place:تولركانا"}},
+      // A ministry named by its portfolio after وزير/وزيرة is part of the title;
+      // elsewhere it is the ministry.
+      {"تصل اليوم وزيرة الخارجية الأميركية كوندوليزا رايس إلى إسرائيل",
+       {"person:كوندوليزا رايس", "place:إسرائيل"}},
+      {"وأعلن المتحدث باسم الخارجية الأميركية شون ماكورماك أن",
+       {"org:وزارة الخارجية الأمريكية", "person:شون ماكورماك"}},
       // Organizations from heads.
       {"وأعلنت وزارة الدفاع الأمريكية أن", {"org:البنتاغون"}},
       {"وقدرت وزارة السياحة الإسرائيلية خسارة", {"org:وزارة السياحة الإسرائيلية"}},
@@ -146,6 +182,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ذكرت شركة « أمريكان أكسبريس » السعودية أن", {"org:أمريكان أكسبريس", "place:السعودية"}},
       {"ونقلت صحيفة \" صن \" البريطانية في عددها", {"org:صن"}},
       {"وكتبت جريدة « النهار » أن الخطاب", {"org:النهار"}},
+      // A quotation mark closes a chain; a listed place inside a quoted name is part of it.
+      {"وانخرط في \" معهد الدراسات المتقدمة \" التابع للجامعة", {"org:معهد الدراسات المتقدمة"}},
+      {"مهام مدير شركة « ريورد مانجمنت الشرق الأوسط » المصدرة", {"org:ريورد مانجمنت الشرق الأوسط"}},
       // Not entities: heads and cues alone, descriptions, common nouns, weekdays.
       {"وأوضحت القيادة في بيان الثلاثاء", {}},
       {"نفذت الجماعة الإرهابية 153 هجوما", {}},
@@ -210,6 +249,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"ضريح الصحابي الجليل في المدينة", {}},
       {"خفضت الوكالة تصنيفها للديون السيادية السعودية الخارجية", {}},
       {"وقع الاتفاق في المملكة العربية السعودية أمس", {"place:السعودية"}},
+      // (The noun or title may carry a clitic.)
+      {"وأشاد بالعلاقات السعودية الأمريكية المتميزة", {}},
+      {"فالصحابي الجليل سعد ابن أبي وقاص دفن هنا", {"person:سعد ابن أبي وقاص"}},
       // After a place cue, a feminine participle agrees with the cue.
       {"ثانيها مدينة تشوانتشو المعروفة عند الرحالة", {"place:تشوانتشو"}},
       {"تحتضن مدينة أكادير المعرض التجاري الكبير", {"place:أكادير"}},  // and an ordinary word
@@ -458,6 +500,8 @@ TEST_CASE("a place's span: descriptors dropped, an official name kept whole", "[
       {"من المملكة العربية السعودية .", "المملكة العربية السعودية"},  // العربية: no place's nisba
       {"وصل إلى العاصمة السورية دمشق", "دمشق"},                        // السورية: Syria's nisba
       {"في دولة قطر والكويت", "قطر"},
+      {"وكان العرب سكان شبه الجزيرة العربية قبائل", "شبه الجزيرة العربية"},  // شبه: no descriptor
+      {"انتشر الإسلام بشمال أفريقيا بالقرن السابع", "أفريقيا"},              // a direction: no part of the name
   };
   Analyzer analyzer;
   EntityExtractor extractor;
@@ -482,4 +526,29 @@ TEST_CASE("a listed organization quoted after the head of its kind spans the quo
   REQUIRE(found.size() == 1);
   CHECK(found[0].type == EntityType::Org);
   CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == "الشرق الاوسط");
+}
+
+TEST_CASE("a listed organization's span leaves out the nisba of its country", "[entities]") {
+  struct Case {
+    const char* text;
+    const char* span;  // the organization's bytes in the text
+  };
+  const Case cases[] = {
+      {"وقال الأمين العام لحزب الله اللبناني إن", "حزب الله"},
+      {"وصوت الكنيست الإسرائيلي على القانون", "الكنيست"},
+      {"وقالت منظمة التحرير الفلسطينية إن", "منظمة التحرير الفلسطينية"},  // its name ends so
+      {"وقال قائد القيادة المركزية الأمريكية إن", "القيادة المركزية الأمريكية"},
+  };
+  Analyzer analyzer;
+  EntityExtractor extractor;
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    std::vector<Entity> found;
+    extractor.begin_article();
+    extractor.extract(text, analyzer.analyze(text), found);
+    REQUIRE(!found.empty());
+    CHECK(found[0].type == EntityType::Org);
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
+  }
 }
