@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,29 @@ std::vector<std::string> entities(const std::vector<std::string>& passages) {
   return out;
 }
 std::vector<std::string> entities(const std::string& text) { return entities(std::vector<std::string>{text}); }
+
+// A text and the bytes its first entity must span.
+struct SpanCase {
+  const char* text;
+  const char* span;
+};
+
+// Each case's text (an article of its own) gives first an entity of `type`
+// spanning `span`.
+void check_first_spans(std::span<const SpanCase> cases, EntityType type) {
+  Analyzer analyzer;
+  EntityExtractor extractor;
+  for (const SpanCase& c : cases) {
+    INFO(c.text);
+    const std::string text = c.text;
+    std::vector<Entity> found;
+    extractor.begin_article();
+    extractor.extract(text, analyzer.analyze(text), found);
+    REQUIRE(!found.empty());
+    CHECK(found[0].type == type);
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
+  }
+}
 
 using V = std::vector<std::string>;
 
@@ -492,29 +516,14 @@ TEST_CASE("a listed person's name after more of a name is one name", "[entities]
 }
 
 TEST_CASE("a place's span: descriptors dropped, an official name kept whole", "[entities]") {
-  struct Case {
-    const char* text;
-    const char* span;  // the place's bytes in the text
-  };
-  const Case cases[] = {
+  const SpanCase cases[] = {
       {"من المملكة العربية السعودية .", "المملكة العربية السعودية"},  // العربية: no place's nisba
       {"وصل إلى العاصمة السورية دمشق", "دمشق"},                        // السورية: Syria's nisba
       {"في دولة قطر والكويت", "قطر"},
       {"وكان العرب سكان شبه الجزيرة العربية قبائل", "شبه الجزيرة العربية"},  // شبه: no descriptor
       {"انتشر الإسلام بشمال أفريقيا بالقرن السابع", "أفريقيا"},              // a direction: no part of the name
   };
-  Analyzer analyzer;
-  EntityExtractor extractor;
-  for (const Case& c : cases) {
-    INFO(c.text);
-    const std::string text = c.text;
-    std::vector<Entity> found;
-    extractor.begin_article();
-    extractor.extract(text, analyzer.analyze(text), found);
-    REQUIRE(!found.empty());
-    CHECK(found[0].type == EntityType::Place);
-    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
-  }
+  check_first_spans(cases, EntityType::Place);
 }
 
 TEST_CASE("a listed organization quoted after the head of its kind spans the quoted name", "[entities]") {
@@ -529,26 +538,11 @@ TEST_CASE("a listed organization quoted after the head of its kind spans the quo
 }
 
 TEST_CASE("a listed organization's span leaves out the nisba of its country", "[entities]") {
-  struct Case {
-    const char* text;
-    const char* span;  // the organization's bytes in the text
-  };
-  const Case cases[] = {
+  const SpanCase cases[] = {
       {"وقال الأمين العام لحزب الله اللبناني إن", "حزب الله"},
       {"وصوت الكنيست الإسرائيلي على القانون", "الكنيست"},
       {"وقالت منظمة التحرير الفلسطينية إن", "منظمة التحرير الفلسطينية"},  // its name ends so
       {"وقال قائد القيادة المركزية الأمريكية إن", "القيادة المركزية الأمريكية"},
   };
-  Analyzer analyzer;
-  EntityExtractor extractor;
-  for (const Case& c : cases) {
-    INFO(c.text);
-    const std::string text = c.text;
-    std::vector<Entity> found;
-    extractor.begin_article();
-    extractor.extract(text, analyzer.analyze(text), found);
-    REQUIRE(!found.empty());
-    CHECK(found[0].type == EntityType::Org);
-    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
-  }
+  check_first_spans(cases, EntityType::Org);
 }

@@ -338,6 +338,21 @@ TEST_CASE("fahras-index names an unwritable index path and exits with 1", "[pipe
 
 namespace {
 
+// The metadata of a checkpoint at `ordinal` articles (of run 0123456789abcdef).
+pipeline::Metadata checkpoint(std::uint64_t ordinal) {
+  pipeline::Checkpoint c;
+  c.run = "0123456789abcdef";
+  c.position.ordinal = ordinal;
+  return pipeline::Metadata{{std::string(pipeline::kMetaCheckpoint), c.to_json()}};
+}
+
+// `n` passages of `article` (its XA term only), for ShardWriters directly.
+std::vector<Xapian::Document> passages(const std::string& article, int n) {
+  std::vector<Xapian::Document> out(n);
+  for (int i = 0; i < n; ++i) out[i].add_boolean_term("XA" + article);
+  return out;
+}
+
 // A database folder as Xapian leaves it when killed while creating it: the
 // lock file, the version file still under its temporary name, empty tables.
 void uncreated_database(const fs::path& dir) {
@@ -553,17 +568,6 @@ TEST_CASE("a kill while a checkpoint is committed shard by shard loses no passag
   // the run record has no checkpoint.
   TempDir d;
   const fs::path idx = d.path() / "idx";
-  auto checkpoint = [](std::uint64_t ordinal) {
-    pipeline::Checkpoint c;
-    c.run = "0123456789abcdef";
-    c.position.ordinal = ordinal;
-    return pipeline::Metadata{{std::string(pipeline::kMetaCheckpoint), c.to_json()}};
-  };
-  auto passages = [](const std::string& article, int n) {
-    std::vector<Xapian::Document> out(n);
-    for (int i = 0; i < n; ++i) out[i].add_boolean_term("XA" + article);
-    return out;
-  };
   const bool before_any_checkpoint = GENERATE(false, true);
   CAPTURE(before_any_checkpoint);
   const pid_t pid = fork();
@@ -620,17 +624,6 @@ TEST_CASE("a full shard is closed until a checkpoint, a replaced article or the 
   TempDir d;
   const fs::path idx = d.path() / "idx";
   const std::string shard0 = idx.string() + ".shards/shard-0", shard1 = idx.string() + ".shards/shard-1";
-  auto checkpoint = [](std::uint64_t ordinal) {
-    pipeline::Checkpoint c;
-    c.run = "0123456789abcdef";
-    c.position.ordinal = ordinal;
-    return pipeline::Metadata{{std::string(pipeline::kMetaCheckpoint), c.to_json()}};
-  };
-  auto passages = [](const std::string& article, int n) {
-    std::vector<Xapian::Document> out(n);
-    for (int i = 0; i < n; ++i) out[i].add_boolean_term("XA" + article);
-    return out;
-  };
   // Open for writing means Xapian's lock is held: a second writer is refused.
   auto is_open = [](const std::string& dir) {
     try {
