@@ -108,7 +108,7 @@ IndexWriter::IndexWriter(std::unique_ptr<Xapian::WritableDatabase> db)
 
 bool IndexWriter::add(const schema::Article& article, std::vector<Xapian::Document>& passages) {
   std::string key = schema::article_key(article.id);
-  const bool duplicate = !seen_.insert(key).second;
+  const bool duplicate = !seen_.insert(key);
   if (!was_empty_ || duplicate) db_->delete_document(std::string(schema::kPrefixArticle) + key);
   for (Xapian::Document& doc : passages) db_->add_document(doc);
   passages_ += passages.size();

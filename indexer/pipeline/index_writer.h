@@ -12,6 +12,7 @@
 // holds the index); std::runtime_error for a non-fahras database.
 #pragma once
 
+#include "pipeline/id_set.h"
 #include "schema/article.h"
 
 #include <xapian.h>
@@ -19,7 +20,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace fahras::pipeline {
@@ -77,7 +77,7 @@ class IndexWriter {
   std::unique_ptr<Xapian::WritableDatabase> db_;
   bool was_empty_;
   std::uint64_t passages_ = 0;
-  std::unordered_set<std::string> seen_;  // article keys written in this run
+  IdSet seen_;  // article keys written in this run (fingerprints: id_set.h)
 };
 
 }  // namespace fahras::pipeline
