@@ -9,7 +9,8 @@
 // articles); the one effect it would have is that the later article replaces
 // the earlier as a duplicate would, with the usual "duplicate id" message.
 //
-// Thread safety: none; one thread uses it (the pipeline's serial input stage).
+// Thread safety: none; one thread at a time (the pipeline's serial input
+// stage, the single writer's in-order write stage).
 #pragma once
 
 #include <cstddef>
