@@ -4,6 +4,7 @@
 #include "schema/schema.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <unistd.h>
@@ -199,6 +200,12 @@ void ShardWriters::park(Shard& s) {
   s.db.close();
   s.db = Xapian::WritableDatabase();  // frees what the closed database still held
   s.parked = true;
+#if defined(__GLIBC__)
+  // Hands the freed pages of the threads' heaps back to the system: the
+  // writers' flushes leave free holes that glibc keeps resident otherwise
+  // (1x SaudiNewsNet peaked at 120-124 MB without this, 108-111 MB with it).
+  malloc_trim(0);
+#endif
 }
 
 ShardWriters::Shard& ShardWriters::local() {
