@@ -41,6 +41,7 @@ class PhraseCheck : public Xapian::MatchDecider {
  private:
   const std::vector<QueryPhrase>& phrases_;
   mutable analysis::Analyzer analyzer_;  // its own: the Searcher's may hold tokens meanwhile
+  mutable std::vector<const QueryPhrase*> missing_;  // phrases the passage's text lacks (reused)
 };
 
 }  // namespace fahras::search

@@ -277,8 +277,7 @@ QueryPhrase analyse_phrase(std::string_view phrase, analysis::Analyzer& analyzer
   std::uint32_t first = 0;
   bool any = false;
   for (const analysis::Token& t : tokens) {
-    if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty() || t.stem.size() > analysis::kMaxTermBytes)
-      continue;
+    if (!analysis::is_indexed(t)) continue;
     if (!any) first = t.position, any = true;
     p.terms.emplace_back(std::string(t.stem), t.position - first);
   }

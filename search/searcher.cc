@@ -57,6 +57,7 @@ Xapian::Database Searcher::open_source(const Source& s) const {
 
 void Searcher::open_all() {
   db_ = Xapian::Database();
+  phrases_in_text_ = false;
   std::size_t open = 0;
   for (Source& s : sources_) {
     if (s.down) continue;

@@ -52,4 +52,11 @@ class Analyzer {
 // Largest allowed term, in bytes: longer words (garbage, URLs) are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 64;
 
+// True for a token whose stem the index holds as a term (at its position):
+// a word or number, not a stopword, with a stem of at most kMaxTermBytes.
+// The indexer, phrase queries and the phrase check all go by it.
+inline bool is_indexed(const Token& t) {
+  return t.kind != TokenKind::Symbol && !t.stopword && !t.stem.empty() && t.stem.size() <= kMaxTermBytes;
+}
+
 }  // namespace fahras::analysis

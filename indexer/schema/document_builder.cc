@@ -18,9 +18,7 @@ constexpr Xapian::termpos kTitleGap = 100;
 void add_terms(std::span<const analysis::Token> tokens, Xapian::termpos base, bool positions, Xapian::Document& doc,
                std::string& term) {
   for (const analysis::Token& t : tokens) {
-    if (t.kind == analysis::TokenKind::Symbol || t.stopword || t.stem.empty() ||
-        t.stem.size() > analysis::kMaxTermBytes)
-      continue;
+    if (!analysis::is_indexed(t)) continue;
     term.assign(t.stem);
     if (positions) doc.add_posting(term, base + t.position);
     else doc.add_term(term);
