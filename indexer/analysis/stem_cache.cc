@@ -1,6 +1,6 @@
 #include "analysis/stem_cache.h"
 
-#include <xxhash.h>
+#include "analysis/flat_map.h"
 
 #include <algorithm>
 
@@ -14,10 +14,7 @@ StemCache::StemCache(std::size_t limit) : limit_(limit) {
   mask_ = n - 1;
 }
 
-std::uint64_t StemCache::hash(std::string_view word) {
-  const std::uint64_t h = XXH3_64bits(word.data(), word.size());
-  return h == 0 ? 1 : h;
-}
+std::uint64_t StemCache::hash(std::string_view word) { return flat_map_hash(word, 0); }
 
 bool StemCache::find(std::string_view word, std::string_view& stem) const {
   if (limit_ == 0 || word.size() > kMaxWordBytes) return false;
