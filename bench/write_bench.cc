@@ -5,7 +5,7 @@
 //
 //   BM_WritePath/0  what fahras-index writes (termlists, positions)
 //   BM_WritePath/1  without the termlist table (--no-termlist)
-//   BM_WritePath/2  the same documents without positions (what they cost)
+//   BM_WritePath/2  the documents of --no-positions (what positions cost)
 //
 // The databases go under $TMPDIR (default /tmp) and are removed each time.
 #include "bench_text.h"
@@ -15,7 +15,9 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -29,19 +31,12 @@ struct Built {
   std::size_t bytes = 0;
 };
 
-// The same terms (with their wdf), values and data, without positions.
-Xapian::Document without_positions(const Xapian::Document& d) {
-  Xapian::Document out;
-  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) out.add_term(*t, t.get_wdf());
-  for (auto v = d.values_begin(); v != d.values_end(); ++v) out.add_value(v.get_valueno(), *v);
-  out.set_data(d.get_data());
-  return out;
-}
-
 const Built& built() {
   static const Built b = [] {
     Built out;
-    schema::DocumentBuilder builder;
+    schema::BuildOptions without;
+    without.positions = false;
+    schema::DocumentBuilder builder, no_positions(without);
     std::vector<Xapian::Document> docs;
     const auto& all = bench::articles();
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -50,10 +45,9 @@ const Built& built() {
       a.text = all[i];
       out.bytes += a.text.size();
       builder.build(a, docs);
-      for (Xapian::Document& d : docs) {
-        out.without_positions.push_back(without_positions(d));
-        out.docs.push_back(std::move(d));
-      }
+      std::move(docs.begin(), docs.end(), std::back_inserter(out.docs));
+      no_positions.build(a, docs);
+      std::move(docs.begin(), docs.end(), std::back_inserter(out.without_positions));
     }
     return out;
   }();
