@@ -173,6 +173,12 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     record.passage = number;
     record.text.assign(text);
     doc.set_data(encode_record(record));
+    if (number == 1) {  // the article's fields are stored once, with passage 1 (schema.h)
+      record.title.clear();
+      record.date.clear();
+      record.source.clear();
+      record.url.clear();
+    }
     out.push_back(std::move(doc));
   }
 }

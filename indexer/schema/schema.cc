@@ -4,6 +4,7 @@
 #include "analysis/utf8.h"
 
 #include <simdjson.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -12,6 +13,10 @@ namespace fahras::schema {
 namespace {
 
 constexpr std::size_t kMaxKeyBytes = 200;  // Xapian terms are limited to 245 bytes
+// Ids longer than this are hashed (article_key): long keys that share a prefix
+// (URLs of one site) made the writer's term maps and B-trees compare ~100 bytes
+// per step, and were stored twice in every passage's termlist.
+constexpr std::size_t kMaxRawKeyBytes = 32;
 
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -33,14 +38,14 @@ std::string get_string(simdjson::ondemand::object& obj, std::string_view key) {
 }  // namespace
 
 std::string article_key(std::string_view id) {
-  if (id.size() <= kMaxKeyBytes) return std::string(id);
-  std::size_t cut = kMaxKeyBytes - 17;
-  while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  if (id.size() <= kMaxRawKeyBytes) return std::string(id);
+  const XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string key(id.substr(0, cut));
+  std::string key;
+  key.reserve(1 + 32);
   key.push_back('~');
-  const std::uint64_t h = fnv1a(id);
-  for (int shift = 60; shift >= 0; shift -= 4) key.push_back(kHex[(h >> shift) & 0xF]);
+  for (const std::uint64_t half : {h.high64, h.low64})
+    for (int shift = 60; shift >= 0; shift -= 4) key.push_back(kHex[(half >> shift) & 0xF]);
   return key;
 }
 
@@ -155,8 +160,7 @@ std::string encode_record(const PassageRecord& r) {
   append_json_string(out, r.id);
   out += ",\"passage\":";
   out += std::to_string(r.passage);
-  out += ",\"title\":";
-  append_json_string(out, r.title);
+  if (!r.title.empty()) { out += ",\"title\":"; append_json_string(out, r.title); }
   out += ",\"text\":";
   append_json_string(out, r.text);
   if (!r.date.empty()) { out += ",\"date\":"; append_json_string(out, r.date); }
@@ -185,6 +189,21 @@ PassageRecord decode_record(std::string_view data) {
   r.url = get_string(obj, "url");
   if (r.id.empty() || r.passage == 0) throw std::runtime_error("document data is not a fahras passage record");
   return r;
+}
+
+void complete_record(const Xapian::Database& db, PassageRecord& record) {
+  if (record.passage <= 1 || !record.title.empty() || !record.date.empty() || !record.source.empty() ||
+      !record.url.empty())
+    return;
+  const std::string first = passage_uid(record.id, 1);
+  const Xapian::PostingIterator it = db.postlist_begin(first);
+  if (it == db.postlist_end(first)) return;
+  PassageRecord one = decode_record(db.get_document(*it).get_data());
+  if (one.id != record.id) return;
+  record.title = std::move(one.title);
+  record.date = std::move(one.date);
+  record.source = std::move(one.source);
+  record.url = std::move(one.url);
 }
 
 }  // namespace fahras::schema

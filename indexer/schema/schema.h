@@ -24,14 +24,17 @@
 //             20..25 organizations, 30..35 places, 40..45 people: the passage's first
 //                    6 distinct of each, "<id>\t<name>" (facets count them per slot
 //                    and sum; a passage never has one id in two slots)
-//   data      one JSON object: {"id","passage","title","text","date","source","url"}
+//   data      one JSON object: {"id","passage","title","text","date","source","url"};
+//             empty fields are left out, and the article's fields (title, date,
+//             source, url) are stored with passage 1 only (schema 6): a reader
+//             of passage n > 1 takes them from passage 1 (complete_record()).
 //   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
 //             fahras.shard = "K/N" when built with --shard K/N
 //             fahras.positions = "none" when built with --no-positions (no
 //                         positions: terms carry their wdf only)
 //
-// <key> is the article id when it fits in a Xapian term; longer ids are cut and
-// suffixed with a hash (article_key()).
+// <key> is the article id when it is short (up to 32 bytes), else a hash of it
+// (article_key()).
 #pragma once
 
 #include <xapian.h>
@@ -73,11 +76,13 @@ inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a s
 // "none" for an index built without positions (--no-positions): search checks
 // quoted phrases against the stored passages (search/phrase_check.h).
 inline constexpr std::string_view kMetaPositions = "fahras.positions";
-inline constexpr std::string_view kSchemaVersion = "5";
+inline constexpr std::string_view kSchemaVersion = "6";
 
-// The article id as used in terms and the collapse value: the id itself when
-// short enough, else its first bytes (cut at a UTF-8 boundary) + '~' + 16 hex
-// digits of its 64-bit FNV-1a hash. Stable across runs and machines.
+// The article id as used in terms and the collapse value: the id itself when it
+// is at most 32 bytes long, else '~' + the 32 hex digits of its XXH3-128 hash
+// (33 bytes, so never equal to a kept id). Stable across runs, machines and
+// builds (XXH3's output is specified). Schema 6; schema 5 kept ids of up to
+// 200 bytes and cut longer ones.
 std::string article_key(std::string_view article_id);
 
 // The shard (0 … n-1) an article belongs to when an archive is split into n:
@@ -119,6 +124,13 @@ std::pair<std::string_view, std::string_view> split_entity_value(std::string_vie
 // is not a fahras record.
 std::string encode_record(const PassageRecord& record);
 PassageRecord decode_record(std::string_view data);
+
+// Fills the article's fields (title, date, source, url) of a record of passage
+// n > 1 that holds none of them, from passage 1 of its article in `db` (one
+// term lookup and one document read); other records are left as they are, as
+// is the record when passage 1 is not found (an index of schema 5 stores the
+// fields with every passage). Reads only: safe on one thread per Database.
+void complete_record(const Xapian::Database& db, PassageRecord& record);
 
 // Appends `s` as a JSON string literal (quotes included) to `out`. Invalid UTF-8
 // bytes are replaced by U+FFFD so the output is always valid JSON.
