@@ -117,15 +117,51 @@ std::string unit_value_term(std::string_view unit, double value) {
   return t;
 }
 
-void append_json_string(std::string& out, std::string_view s) {
+namespace {
+
+// True for the bytes a JSON string must escape: '"', '\\' and controls.
+inline bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void append_escaped(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      out += "\\u00";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+  }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
+  if (simdjson::validate_utf8(s.data(), s.size())) {
+    // Valid UTF-8 (nearly always: ingest repairs the text): copy the runs
+    // between the ASCII bytes to escape in one append each.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (!needs_escape(c)) continue;
+      out.append(s.data() + run, i - run);
+      append_escaped(out, c);
+      run = i + 1;
+    }
+    out.append(s.data() + run, s.size() - run);
+    out.push_back('"');
+    return;
+  }
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       const std::size_t n = analysis::utf8_sequence_length(s, i);
       if (n == 0) {
-        out += "\xEF\xBF\xBD";
+        out += "\xEF\xBF\xBD";  // U+FFFD for a byte that starts no valid sequence
         ++i;
       } else {
         out.append(s.substr(i, n));
@@ -133,21 +169,8 @@ void append_json_string(std::string& out, std::string_view s) {
       }
       continue;
     }
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
+    if (needs_escape(c)) append_escaped(out, c);
+    else out.push_back(static_cast<char>(c));
     ++i;
   }
   out.push_back('"');
