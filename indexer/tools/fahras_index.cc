@@ -233,6 +233,9 @@ int main(int argc, char** argv) {
        "skip (and report) articles whose text is over MB megabytes, bounding memory (0: no limit)")
       ("max-words", po::value(&options.build.passages.max_words)->value_name("N")->default_value(120),
        "cut paragraphs longer than N words at sentence ends")
+      ("min-words", po::value(&options.build.passages.min_words)->value_name("N")->default_value(6),
+       "join lines of fewer than N words to the paragraph after them (1 <= N <= --max-words): "
+       "larger N, fewer and longer passages, faster indexing (docs/INGESTION.md)")
       ("shard", po::value(&shard_spec)->value_name("K/N"),
        "index only the articles of shard K of N (1 <= K <= N): those whose id's FNV-1a hash "
        "modulo N is K-1, so N machines given the same inputs build N disjoint shards")
@@ -280,6 +283,10 @@ int main(int argc, char** argv) {
       options.shards = n;
     }
     if (inputs.empty()) throw po::error("no INPUT given");
+    const analysis::PassageOptions& passages = options.build.passages;
+    if (passages.max_words == 0) throw po::error("--max-words must be at least 1");
+    if (passages.min_words == 0 || passages.min_words > passages.max_words)
+      throw po::error("--min-words must be between 1 and --max-words (" + std::to_string(passages.max_words) + ")");
     for (const std::string& f : fields)
       if (!ingest::set_field(source_options.fields, f)) throw po::error("bad --field '" + f + "' (expected NAME=KEY)");
     // What shapes the documents: --resume requires the same.
@@ -287,6 +294,9 @@ int main(int argc, char** argv) {
     options.run_options = "--field id=" + fn.id + ",title=" + fn.title + ",text=" + fn.text + ",date=" + fn.date +
                           ",source=" + fn.source + ",url=" + fn.url + " --encoding '" + source_options.encoding +
                           "' --max-words " + std::to_string(options.build.passages.max_words) +
+                          (passages.min_words == analysis::PassageOptions{}.min_words
+                               ? ""
+                               : " --min-words " + std::to_string(passages.min_words)) +
                           (shard_spec.empty() ? "" : " --shard " + shard_spec) + (no_termlist ? " --no-termlist" : "") +
                           (no_positions ? " --no-positions" : "");
   } catch (const po::error& e) {

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -220,6 +221,35 @@ TEST_CASE("command lines: --help, usage errors, unreadable inputs are reported a
   CHECK(r.err.find(missing.string()) != std::string::npos);
   CHECK(r.out.find("indexed 5 articles") != std::string::npos);
   CHECK(r.out.find("skipped 1 inputs") != std::string::npos);
+}
+
+TEST_CASE("fahras-index min-words makes fewer and longer passages, values outside 1 to max-words are usage errors", "[e2e]") {
+  TempDir tmp;
+  std::map<int, Xapian::doccount> passages;
+  for (int min_words : {6, 40}) {
+    const fs::path index = tmp.path() / ("i" + std::to_string(min_words));
+    const Run r = run(bin("fahras-index") + " --quiet --index '" + index.string() + "' --min-words " +
+                          std::to_string(min_words) + " " + seeds(),
+                      tmp.path());
+    REQUIRE(r.code == 0);
+    passages[min_words] = passages_in(index);
+  }
+  CHECK(passages[40] < passages[6]);
+  // The same article text is searchable either way.
+  for (int min_words : {6, 40}) {
+    const Run r = run(bin("fahras-search") + " --index '" + (tmp.path() / ("i" + std::to_string(min_words))).string() +
+                          "' '9000 detainees'",
+                      tmp.path());
+    CHECK(r.code == 0);
+  }
+
+  for (const char* bad : {"--min-words 0", "--min-words 121", "--max-words 10 --min-words 11", "--max-words 0"}) {
+    CAPTURE(bad);
+    const Run r = run(bin("fahras-index") + " --index '" + (tmp.path() / "bad").string() + "' " + bad + " " + seeds(),
+                      tmp.path());
+    CHECK(r.code == 2);
+    CHECK(r.err.find("-words") != std::string::npos);
+  }
 }
 
 TEST_CASE("standard input: JSONL streamed, anything else one article, --strict exits 3", "[e2e]") {
