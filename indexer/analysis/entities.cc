@@ -114,7 +114,9 @@ struct Lists {
        "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "دولار",
        "مليون", "مليار", "ألف", "آلاف", "عام", "عاما", "سنة", "شخص", "شخصا", "أشخاص", "عدد", "عددا", "بعض",
        "جميع", "كل", "بلاده", "بلادها", "حكومة", "حكومته", "الحكومة", "إدارة", "ادارة", "شؤون", "الشؤون",
-       "العامة", "العام", "التنفيذي", "الأول", "الثاني", "الأعلى", "مجلس", "دولة", "الدولة", "رابطة", "اتحاد"}};
+       "العامة", "العام", "التنفيذي", "الأول", "الثاني", "الأعلى", "مجلس", "دولة", "الدولة", "رابطة", "اتحاد",
+       // Conjunctions that open a clause ("في حين يرتقب", "مادام ينهار").
+       "حين", "حينما", "بينما", "عندما", "ريثما", "مادام", "طالما", "لطالما", "كلما"}};
   // Definite words that end an organization's or a place's chain.
   WordSet time_words{normalizer, map, bits,
                      {"اليوم", "الليلة", "الأسبوع", "الشهر", "العام", "السنة", "الجاري", "الماضي", "الحالي",
@@ -241,6 +243,12 @@ struct Lists {
                         "قاعة", "مدرسة", "كأس", "دارة", "مشروع", "صندوق", "ميدان", "منتزه", "حديقة", "مستشفيات",
                         "مركز", "أكاديمية", "كرسي", "مجمع", "محطة", "قصر", "دار", "بطولة", "مهرجان", "مبادرة",
                         "برنامج", "مدارس", "جامعات", "طرق", "منحة", "وسام", "قلادة"}};
+  // Facilities named after a person (مطار محمد الخامس, شارع محمد علي, جامعة
+  // محمد الخامس): a given name right after them names the facility. (Not
+  // nouns of possession: دار, قصر, مكتب, برنامج may be someone's.)
+  WordSet named_facilities{normalizer, map, bits,
+                           {"مستشفى", "جامعة", "مطار", "شارع", "طريق", "مسجد", "جامع", "ميناء", "ملعب", "استاد",
+                            "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة"}};
   // Verbs whose subject, right after them, is often a person named by surname
   // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
   WordSet subject_verbs{normalizer, map, bits,
@@ -1478,8 +1486,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
 
     // 3. Person from a given name; not after a title that follows an
     // institution noun (مستشفى الملك فيصل التخصصي names the hospital).
+    // So does a given name right after a facility named after people (مطار
+    // محمد الخامس, شارع محمد علي).
     if (s.given[i] && !(i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
-                        l.institutions.find(tokens[i - 2].norm) >= 0)) {
+                        l.institutions.find(tokens[i - 2].norm) >= 0) &&
+        !(i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+          l.named_facilities.find(tokens[i - 1].norm) >= 0)) {
       const std::size_t after = s.given[i]->end;
       const auto [k, words] = s.collect_name(after, true, 2, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
@@ -1598,9 +1610,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int cb = s.name_word_at(i, true);
     if (cb < 0) continue;
-    // "مستشفى الملك فهد", "جامعة الملك سعود": the name of an institution.
+    // "مستشفى الملك فهد", "جامعة الملك سعود", "مطار محمد الخامس": the name of
+    // an institution.
     if (i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
         l.institutions.find(tokens[i - 2].norm) >= 0)
+      continue;
+    if (i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        l.named_facilities.find(tokens[i - 1].norm) >= 0)
       continue;
     std::size_t k = i + 1;
     int words = 1;

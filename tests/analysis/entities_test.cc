@@ -546,3 +546,22 @@ TEST_CASE("a listed organization's span leaves out the nisba of its country", "[
   };
   check_first_spans(cases, EntityType::Org);
 }
+
+TEST_CASE("fourth round for issue #4: what is no person, place or organization", "[entities]") {
+  struct Case {
+    const char* text;
+    V expected;
+  };
+  const Case cases[] = {
+      // A conjunction opens a clause: no name after it (الملك ، في | حين يرتقب).
+      {"للقاء جلالة الملك ، في حين يرتقب أن تصل نائبته", {}},
+      {"وقال رئيس المعهد مادام ينهار في المقدمة", {}},
+      // A given name right after a facility named after people names the facility.
+      {"وأعضاء الوفد المرافق لسموه بمطار محمد الخامس بالدار البيضاء", {"place:الدار البيضاء"}},
+      {"وتقع المكتبة في شارع خالد بن الوليد وسط المدينة", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(entities(c.text) == c.expected);
+  }
+}
