@@ -214,7 +214,7 @@ struct Lists {
   // Words that join two adjectives (فرنسية أو تركية).
   WordSet coordinators{normalizer, map, bits, {"أو", "او", "و"}};
   // Words before a common noun, never before a name: demonstratives, شبه.
-  WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
+  WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "ذاك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Romance particles (دي, دو, دا) and the articles that may follow them (دي لا فيغا).
@@ -618,9 +618,11 @@ struct Scan {
   // صحيفة الجارديان البريطانية.)
   // So does a direction before an ordinary word ("شمال الجزيرة": of the
   // peninsula), which news writes only before places.
+  // (The noun after a demonstrative carries no preposition: "أو ذاك
+  // بالقاعدة" ends the demonstrative's phrase.)
   bool common_noun_use(std::size_t i) const {
     if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        (l.noun_markers.find(tokens[i - 1].norm) == 0 ||
+        ((l.noun_markers.find(tokens[i - 1].norm) == 0 && article_clitic_bytes(tokens[i].norm) == 0) ||
          (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i))))
       return true;
     return false;
@@ -1104,7 +1106,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     if (entry.type == EntityType::Place && m->end == i + 1 && starts_with(tokens[i].norm, "ال") &&
         entry.source != "icu-country" && s.common(i) && i > 0 && s.word(i - 1) &&
         joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
-      const std::string_view before = tokens[i - 1].norm;
+      // (The noun may carry و/ف/ب/ك: "والبطاقات الزرقاء".)
+      const std::string_view before = tokens[i - 1].norm.substr(article_clitic_bytes(tokens[i - 1].norm));
       // (A noun of nisba form that is no place's nisba, such as الصحابي, is a
       // noun: "الصحابي الجليل".)
       if (starts_with(before, "ال") && is_definite(before) && !(is_nisba(before) && s.place_nisba(before)) &&
@@ -1148,6 +1151,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       word_use = word_use || (!is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
                               joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
                               l.verb_particles.find(tokens[i - 1].norm) == 0);
+      // a common noun after a demonstrative ("ذاك الرباط القدسي", "هذه الطبقة");
+      word_use = word_use || (is_definite(tokens[i].norm) && m->clitic_bytes == 0 && i > 0 && s.word(i - 1) &&
+                              joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                              l.noun_markers.find(tokens[i - 1].norm) == 0);
       // "مسقط رأسه": a birthplace.
       word_use = word_use || (token_key(tokens[i].norm) == l.birthplace_key && i + 1 < tokens.size() &&
                               s.word(i + 1) && starts_with(token_key(tokens[i + 1].norm), l.head_key));

@@ -559,6 +559,14 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       // A given name right after a facility named after people names the facility.
       {"وأعضاء الوفد المرافق لسموه بمطار محمد الخامس بالدار البيضاء", {"place:الدار البيضاء"}},
       {"وتقع المكتبة في شارع خالد بن الوليد وسط المدينة", {}},
+      // A one-word place that is an ordinary word is a common noun after a
+      // demonstrative (not when a preposition is glued to it: that ends the
+      // demonstrative's phrase), and an adjective after a definite noun that
+      // carries و (والبطاقات الزرقاء).
+      {"وهو يتحدث عن الحب ، ذاك الرباط القدسي بين قلبين", {}},
+      {"ترتبط على هذا النحو أو ذاك بالقاعدة .", {"org:القاعدة"}},
+      {"البطاقات الخضراء ، والبطاقات الزرقاء والذهبية", {}},
+      {"وصل الوفد إلى الرباط أمس", {"place:الرباط"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
