@@ -524,10 +524,18 @@ struct Scan {
     return e;
   }
 
+  // The word at i carries the article as written: أل/إل with a hamza is no
+  // article but the start of a foreign name (ألبرتو, ألفريد, إلياس), which
+  // the normalizer writes as ال.
+  bool definite(std::size_t i) const {
+    if (!is_definite(tokens[i].norm)) return false;
+    const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return !(starts_with(w, "أل") || starts_with(w, "إل"));
+  }
   bool name_word(std::size_t i) const {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
     const std::string_view norm = tokens[i].norm;
-    if (is_definite(norm) || code_points(norm) < 2) return false;
+    if (definite(i) || code_points(norm) < 2) return false;
     // (A given name as written is not read as a clitic and a non-name: فيصل is
     // no ف + يصل.)
     const int non_name = l.non_names.find(norm);
@@ -768,12 +776,12 @@ struct Scan {
     // (خالد بن طلال | الوفد).
     // After a two-word name it may still close it when it is rare (not in
     // common-words.tsv): أحمد يوسف الجفيري, خالد بن حمد العطية.
-    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال")) ||
+    const bool open_name = words == 0 || (k > j && definite(k - 1)) ||
                            (words == 1 && k < n() && word(k) && !common(k));
     if (family && open_name && words <= 1 && k < n() && word(k) && !covered[k] &&
         (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
       const std::string_view norm = tokens[k].norm;
-      if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
+      if (starts_with(norm, "ال") && definite(k) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
           l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k) &&
           !kinship(token_key(norm))) {
