@@ -569,6 +569,9 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"وصل الوفد إلى الرباط أمس", {"place:الرباط"}},
       // أل with a hamza is no article: the start of a foreign name, not a family name.
       {"وافق المدرب البرازيلي كارلوس ألبرتو باريرا على العرض", {"person:كارلوس ألبرتو باريرا"}},
+      // A definite family name that news also writes in names (a namepart, العطية) closes a
+      // two-word name as a rare one does.
+      {"ورئيس البعثة العقيد خالد بن حمد العطية نائب رئيس الاتحاد", {"person:خالد بن حمد العطية"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
