@@ -679,6 +679,10 @@ struct Scan {
            !(is_definite(tokens[i].norm) && kinship(token_key(tokens[i].norm)));
   }
 
+  // Punctuation or the text's end follows token k.
+  bool closed_after(std::size_t k) const {
+    return k + 1 >= n() || !joins_words(text, tokens[k].end, tokens[k + 1].begin);
+  }
   // True when a name may end before token k: the text ends, punctuation, a
   // function word, a verb or common word, a title, a definite word, or a known name.
   bool clean_end(std::size_t k) const {
@@ -702,7 +706,10 @@ struct Scan {
   // ("ناجي صبري عقد اجتماعا"). With `family` (after a given name or a title),
   // one definite family name may close a name of at most one word (خالد
   // الدندل, عادل الجبير, محمد بن عبد الكريم الخطابي).
-  std::pair<std::size_t, int> collect_name(std::size_t j, bool family, int max_words = 3, int before = 0) const {
+  // With `titled` (after a title), an ordinary word may be the surname of a
+  // given name when punctuation or the text's end closes it.
+  std::pair<std::size_t, int> collect_name(std::size_t j, bool family, int max_words = 3, int before = 0,
+                                           bool titled = false) const {
     std::size_t k = j;
     int words = 0;
     std::size_t end2 = j;  // the end after two words
@@ -751,7 +758,13 @@ struct Scan {
           (ordinary(k) || (k + 1 < n() && word(k + 1) && is_definite(tokens[k + 1].norm) &&
                            joins_words(text, tokens[k].end, tokens[k + 1].begin))))
         break;
-      if (before + words >= 1 && !after_connector && ordinary(k)) break;
+      // (After a title, not a surname right after a given name that
+      // punctuation or the text's end closes: "الشيخ محمد عبده (", "الفرنسي
+      // نيكولا ماهو .".)
+      if (before + words >= 1 && !after_connector && ordinary(k) &&
+          !(titled && before == 1 && words == 0 && k == j && closed_after(k) && !ends_with(tokens[k].norm, "ا") &&
+            !l.is_verb(tokens[k].norm) && !is_nisba(tokens[k].norm)))
+        break;
       if (after_connector && ordinary(k) && suffixed(k)) break;  // "زيان | ابن أخيه": his nephew
       // An adverb of a nisba (رسميا, قضائيا: ordinary رسمي, قضائي + ا) ends a name.
       if (before + words >= 1 && !after_connector && nisba_adverb(k)) break;
@@ -799,7 +812,7 @@ struct Scan {
   std::pair<std::size_t, int> name_at(std::size_t j) const {
     if (given[j]) {
       const std::size_t after = given[j]->end;
-      const auto [k, w] = collect_name(after, true, 2, 1);
+      const auto [k, w] = collect_name(after, true, 2, 1, true);
       return {std::max(k, after), 1 + w};
     }
     return collect_name(j, false);

@@ -572,6 +572,11 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       // A definite family name that news also writes in names (a namepart, العطية) closes a
       // two-word name as a rare one does.
       {"ورئيس البعثة العقيد خالد بن حمد العطية نائب رئيس الاتحاد", {"person:خالد بن حمد العطية"}},
+      // After a title, an ordinary word is the surname of a given name when punctuation closes it
+      // (not after a given name alone: "لجان عسكرية " ، موضحا", "خطاب طائفي .").
+      {"وفي الدور الثاني يلتقي الفرنسي نيكولا ماهو .", {"person:نيكولا ماهو"}},
+      {"لاعطاء الاذن بتشكيل لجان عسكرية \" ، موضحا ضرورة", {}},
+      {"انقلب تدريجيا إلى خطاب طائفي .", {}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
