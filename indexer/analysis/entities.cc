@@ -790,7 +790,7 @@ struct Scan {
     // After a two-word name it may still close it when it is rare (not in
     // common-words.tsv): أحمد يوسف الجفيري, خالد بن حمد العطية.
     const bool open_name = words == 0 || (k > j && definite(k - 1)) ||
-                           (words == 1 && k < n() && word(k) && !ordinary(k));
+                           (words == 1 && k < n() && word(k) && (!common(k) || (gaz.has_name_parts() && !ordinary(k))));
     if (family && open_name && words <= 1 && k < n() && word(k) && !covered[k] &&
         (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
       const std::string_view norm = tokens[k].norm;

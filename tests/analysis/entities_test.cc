@@ -469,9 +469,9 @@ TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias
       // A listed name inside someone else's lineage is not that person.
       {"استقبل الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير",
        {"person:فيصل بن خالد بن عبدالعزيز", "place:عسير"}},
-      // (the listed king is "خالد بن عبد العزيز"; the rules find the minister, so far
-      // without his family name)
-      {"وقال وزير الصحة خالد بن عبدالعزيز الفالح إن", {"person:خالد بن عبدالعزيز"}},
+      // (the listed king is "خالد بن عبد العزيز"; the rules find the minister, with his
+      // family name, a name part of name-words.tsv)
+      {"وقال وزير الصحة خالد بن عبدالعزيز الفالح إن", {"person:خالد بن عبدالعزيز الفالح"}},
       // "بوش الأب", "الحسن الثاني": the last word alone is no surname.
       {"في عهد جورج بوش الأب قال الأب إن", {"person:جورج بوش الأب"}},
       {"زار الحسن الثاني فرنسا في العام الثاني من حكمه", {"person:الحسن الثاني", "place:فرنسا"}},
