@@ -1109,7 +1109,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         ++i;
         continue;
       }
-      if (m->end - i >= 2) {
+      // (After a place cue it is the place: في ولاية " نيو جيرسي ".)
+      const bool after_cue = i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                             l.place_cues.find(tokens[i - 1].norm) >= 0;
+      if (m->end - i >= 2 && !after_cue) {
         Entity e = s.make(EntityType::Org, EntityRule::Gazetteer, i, m->end, 0);
         e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
         e.id = l.normalizer.normalize(e.name);

@@ -577,6 +577,11 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"وفي الدور الثاني يلتقي الفرنسي نيكولا ماهو .", {"person:نيكولا ماهو"}},
       {"لاعطاء الاذن بتشكيل لجان عسكرية \" ، موضحا ضرورة", {}},
       {"انقلب تدريجيا إلى خطاب طائفي .", {}},
+      // Places called New … are written joined or spaced (نيوجيرسي, نيو جيرسي), and a quoted
+      // place after a place cue is the place, not a publication.
+      {"تخرج في جامعة برينستون في ولاية نيو جيرسي .", {"place:نيوجيرسي"}},
+      {"ولد في ولاية \" نيو جيرسي \" في نيسان", {"place:نيوجيرسي"}},
+      {"وصل إلى نيو يورك أمس", {"place:نيويورك"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
