@@ -1087,6 +1087,20 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       ++i;
       continue;
     }
+    // A place's descriptor before a longer name of the same place ("دولة
+    // الإمارات العربية المتحدة": دولة الإمارات is an alias, الإمارات العربية
+    // المتحدة a longer one): the longer name, from where it starts.
+    if (entry.type == EntityType::Place && m->end - i >= 2) {
+      std::size_t longer = 0;
+      for (std::size_t t = i + 1; t < m->end && !longer; ++t)
+        if (const auto m2 = gazetteer_.match_at(text, tokens, t);
+            m2 && m2->end > m->end && m2->entry == m->entry && m2->clitic_bytes == 0)
+          longer = t;
+      if (longer) {
+        i = longer;
+        continue;
+      }
+    }
     // A one-word organization with the article that is also a common noun
     // (القاعدة: base, rule; الجزيرة: island) is that noun after a
     // demonstrative or شبه ("هذه القاعدة", "شبه الجزيرة").
@@ -1265,7 +1279,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
-            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0 &&
+            m2 && m2->end == m->end && m2->clitic_bytes == 0 &&
+            // (The name alone may also name another entry: "العاصمة الأردنية
+            // عمان" is Amman, whose canonical name عمان is also Oman's.)
+            (m2->entry == m->entry ||
+             (entry.type == EntityType::Place && m->end - t == 1 && token_key(tokens[t].norm) == token_key(entry.id))) &&
             (entry.type != EntityType::Place || !s.official_name_words(i, t))) {
           first = t;
           clitics = 0;

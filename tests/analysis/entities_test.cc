@@ -522,6 +522,10 @@ TEST_CASE("a place's span: descriptors dropped, an official name kept whole", "[
       {"في دولة قطر والكويت", "قطر"},
       {"وكان العرب سكان شبه الجزيرة العربية قبائل", "شبه الجزيرة العربية"},  // شبه: no descriptor
       {"انتشر الإسلام بشمال أفريقيا بالقرن السابع", "أفريقيا"},              // a direction: no part of the name
+      // The name alone may also name another entry (عمان: Amman and Oman), and a
+      // descriptor before a longer name of the place leaves the longer name.
+      {"افتتحت امس في العاصمة الأردنية عمان .", "عمان"},
+      {"عن وضع حق المؤلف في دولة الإمارات العربية المتحدة ، وتقرير", "الإمارات العربية المتحدة"},
   };
   check_first_spans(cases, EntityType::Place);
 }
