@@ -716,7 +716,10 @@ struct Scan {
     int words2 = 0;
     // After a given name (before > 0), the gap to the first word counts too.
     const bool continues = before > 0;
-    while (k < n() && words < max_words) {
+    // A word after a connector does not count: a lineage goes on (محمد لمين
+    // ولد سلامة ولد النفاع, علي بن أبي طالب بن عبد المطلب).
+    int counted = 0;
+    while (k < n() && counted < max_words) {
       if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       // A quotation mark before the word that none closes after it opens a
       // quotation or closes a title ("ويقول أبو عبد الله « جذبتني", "منشورات
@@ -776,6 +779,7 @@ struct Scan {
         break;
       if (!after_connector && suffixed(k)) break;
       ++words;
+      if (!after_connector) ++counted;
       ++k;
       if (words <= 2) end2 = k, words2 = words;
     }

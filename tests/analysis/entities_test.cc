@@ -586,6 +586,8 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"تخرج في جامعة برينستون في ولاية نيو جيرسي .", {"place:نيوجيرسي"}},
       {"ولد في ولاية \" نيو جيرسي \" في نيسان", {"place:نيوجيرسي"}},
       {"وصل إلى نيو يورك أمس", {"place:نيويورك"}},
+      // A word after a connector does not count toward a name's length: a lineage goes on.
+      {"وضمت اللائحة محمد لمين ولد سلامة ولد النفاع .", {"person:محمد لمين ولد سلامة ولد النفاع"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
