@@ -719,7 +719,8 @@ struct Scan {
     // A word after a connector does not count: a lineage goes on (محمد لمين
     // ولد سلامة ولد النفاع, علي بن أبي طالب بن عبد المطلب).
     int counted = 0;
-    while (k < n() && counted < max_words) {
+    // (Nor does a connector after the last word count: ماريا تيريزا فرنانديس دي لافيغا.)
+    while (k < n() && (counted < max_words || connector(k) || (k > j && connector(k - 1)))) {
       if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       // A quotation mark before the word that none closes after it opens a
       // quotation or closes a title ("ويقول أبو عبد الله « جذبتني", "منشورات

@@ -588,6 +588,8 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"وصل إلى نيو يورك أمس", {"place:نيويورك"}},
       // A word after a connector does not count toward a name's length: a lineage goes on.
       {"وضمت اللائحة محمد لمين ولد سلامة ولد النفاع .", {"person:محمد لمين ولد سلامة ولد النفاع"}},
+      {"أن تصل نائبته ، ماريا تيريزا فرنانديس دي لافيغا إلى الرباط",
+       {"person:ماريا تيريزا فرنانديس دي لافيغا", "place:الرباط"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
