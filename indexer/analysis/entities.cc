@@ -817,7 +817,7 @@ struct Scan {
   std::pair<std::size_t, int> name_at(std::size_t j) const {
     if (given[j]) {
       const std::size_t after = given[j]->end;
-      const auto [k, w] = collect_name(after, true, 2, 1, true);
+      const auto [k, w] = collect_name(after, true, 3, 1, true);
       return {std::max(k, after), 1 + w};
     }
     return collect_name(j, false);
@@ -1547,7 +1547,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         !(i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
           l.named_facilities.find(tokens[i - 1].norm) >= 0)) {
       const std::size_t after = s.given[i]->end;
-      const auto [k, words] = s.collect_name(after, true, 2, 1);
+      const auto [k, words] = s.collect_name(after, true, 3, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
         remember(out.back(), tokens);
         i = k - 1;

@@ -590,6 +590,9 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"وضمت اللائحة محمد لمين ولد سلامة ولد النفاع .", {"person:محمد لمين ولد سلامة ولد النفاع"}},
       {"أن تصل نائبته ، ماريا تيريزا فرنانديس دي لافيغا إلى الرباط",
        {"person:ماريا تيريزا فرنانديس دي لافيغا", "place:الرباط"}},
+      // A given name takes up to three more words when the name then ends cleanly.
+      {"التقت المجلة الإمام عبدالله خوانغ تشيو رن الذي ظل يشرف", {"person:عبدالله خوانغ تشيو رن"}},
+      {"كما طلب خوان ميغيل فيلار مير ' .", {"person:خوان ميغيل فيلار مير"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
