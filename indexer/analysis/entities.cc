@@ -225,6 +225,7 @@ struct Lists {
   // Keys of single words some rules test (normalized once, not per match).
   std::string key_of(std::string_view word) const { return std::string(token_key(normalizer.normalize(word))); }
   const std::string camp_key = key_of("مخيم");
+  const std::string district_key = key_of("قضاء");  // قضاء العطلات: spending, no district
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
@@ -1566,7 +1567,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                         !gazetteer_.is_common(w) && !gazetteer_.is_common(token_key(w)) &&
                         l.place_nouns.find(w) < 0 &&
                         l.non_names.find(w) < 0 && l.time_words.find(w) < 0 && l.title(w) < 0 &&
-                        !l.is_head(w) && l.place_cues.find(w) < 0;
+                        !l.is_head(w) && l.place_cues.find(w) < 0 &&
+                        // (Nor a word with a pronoun suffix: "في مدينة يقطنها"; nor, after
+                        // قضاء, a definite plural: "قضاء العطلات" spends the holidays.)
+                        !s.suffixed(j) &&
+                        !(token_key(norm.substr(cb)) == l.district_key && is_definite(w) && ends_with(w, "ات"));
         if (ok) {
           std::size_t k = j + 1;
           if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&

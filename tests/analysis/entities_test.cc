@@ -593,6 +593,10 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       // A given name takes up to three more words when the name then ends cleanly.
       {"التقت المجلة الإمام عبدالله خوانغ تشيو رن الذي ظل يشرف", {"person:عبدالله خوانغ تشيو رن"}},
       {"كما طلب خوان ميغيل فيلار مير ' .", {"person:خوان ميغيل فيلار مير"}},
+      // After a place cue, no word with a pronoun suffix; after قضاء, no definite plural.
+      {"أقل من ذلك بكثير في مدينة يقطنها 14 مليون نسمة .", {}},
+      {"بأن الفرنسيين أميل إلى قضاء العطلات في إطار عائلي .", {}},
+      {"وفي قضاء المسيب جنوب بغداد اعتقلت قوات", {"place:المسيب", "place:بغداد"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
