@@ -744,10 +744,13 @@ struct Scan {
       // After آل the family's name, whatever word it is (آل ثاني, not the ordinal).
       const bool after_family = after_connector && tokens[k - 1].norm == l.family_key && word(k) && !covered[k] &&
                                 !tokens[k].stopword && !is_definite(tokens[k].norm);
+      // (A title's word after a connector is a name: أبو سلطان, عبد الملك.)
       if (!name_word(k) && !after_family &&
           !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
             starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
-            !l.any_title(tokens[k].norm)))
+            !l.any_title(tokens[k].norm)) &&
+          !(after_connector && word(k) && !covered[k] && !tokens[k].stopword && !is_definite(tokens[k].norm) &&
+            l.any_title(tokens[k].norm)))
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;

@@ -597,6 +597,8 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"أقل من ذلك بكثير في مدينة يقطنها 14 مليون نسمة .", {}},
       {"بأن الفرنسيين أميل إلى قضاء العطلات في إطار عائلي .", {}},
       {"وفي قضاء المسيب جنوب بغداد اعتقلت قوات", {"place:المسيب", "place:بغداد"}},
+      // A title's word after a connector is part of the name (أبو سلطان).
+      {"مع تقديرنا للمطرب سعود أبو سلطان ، لماذا", {"person:سعود أبو سلطان"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
