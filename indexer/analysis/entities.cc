@@ -1092,7 +1092,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
     if (entry.type == EntityType::Given) {
-      s.given[i] = m;
+      // A feminine name written with ه whose letters before it are an
+      // ordinary word is that word and a pronoun suffix ("رفقة ناديه": his
+      // club, نادي + ه; not نادية).
+      const std::string_view written = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      const std::string_view norm = tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
+      const bool suffix = m->end == i + 1 && ends_with(written, "ه") && ends_with(entry.canonical, "ة") &&
+                          gazetteer_.is_common(norm.substr(0, norm.size() - 2));
+      if (!suffix) s.given[i] = m;
       ++i;
       continue;
     }

@@ -599,6 +599,10 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"وفي قضاء المسيب جنوب بغداد اعتقلت قوات", {"place:المسيب", "place:بغداد"}},
       // A title's word after a connector is part of the name (أبو سلطان).
       {"مع تقديرنا للمطرب سعود أبو سلطان ، لماذا", {"person:سعود أبو سلطان"}},
+      // A feminine given name written with ه after an ordinary word's letters is that word
+      // and a pronoun suffix (ناديه: his club).
+      {"رفقة ناديه لاغونتواز ، إذ توج", {}},
+      {"رفقة نادية لاغونتواز ، إذ توج", {"person:نادية لاغونتواز"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
