@@ -603,6 +603,8 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       // and a pronoun suffix (ناديه: his club).
       {"رفقة ناديه لاغونتواز ، إذ توج", {}},
       {"رفقة نادية لاغونتواز ، إذ توج", {"person:نادية لاغونتواز"}},
+      // نادي and منتخب (a club, a national team) are no name words after a title.
+      {"وامبراطور الإعلام ورئيس نادي اسي ميلان بيرلسكوني", {"org:إيه سي ميلان"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
