@@ -114,7 +114,9 @@ struct Lists {
        "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "دولار",
        "مليون", "مليار", "ألف", "آلاف", "عام", "عاما", "سنة", "شخص", "شخصا", "أشخاص", "عدد", "عددا", "بعض",
        "جميع", "كل", "بلاده", "بلادها", "حكومة", "حكومته", "الحكومة", "إدارة", "ادارة", "شؤون", "الشؤون",
-       "العامة", "العام", "التنفيذي", "الأول", "الثاني", "الأعلى", "مجلس", "دولة", "الدولة", "رابطة", "اتحاد"}};
+       "العامة", "العام", "التنفيذي", "الأول", "الثاني", "الأعلى", "مجلس", "دولة", "الدولة", "رابطة", "اتحاد",
+       // Conjunctions that open a clause ("في حين يرتقب", "مادام ينهار").
+       "حين", "حينما", "بينما", "عندما", "ريثما", "مادام", "طالما", "لطالما", "كلما"}};
   // Definite words that end an organization's or a place's chain.
   WordSet time_words{normalizer, map, bits,
                      {"اليوم", "الليلة", "الأسبوع", "الشهر", "العام", "السنة", "الجاري", "الماضي", "الحالي",
@@ -212,7 +214,7 @@ struct Lists {
   // Words that join two adjectives (فرنسية أو تركية).
   WordSet coordinators{normalizer, map, bits, {"أو", "او", "و"}};
   // Words before a common noun, never before a name: demonstratives, شبه.
-  WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "شبه"}};
+  WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "ذاك", "شبه"}};
   // Words that join the parts of a name.
   WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Romance particles (دي, دو, دا) and the articles that may follow them (دي لا فيغا).
@@ -223,6 +225,7 @@ struct Lists {
   // Keys of single words some rules test (normalized once, not per match).
   std::string key_of(std::string_view word) const { return std::string(token_key(normalizer.normalize(word))); }
   const std::string camp_key = key_of("مخيم");
+  const std::string district_key = key_of("قضاء");  // قضاء العطلات: spending, no district
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
@@ -240,7 +243,13 @@ struct Lists {
                         "مسجد", "جامع", "جائزة", "مؤسسة", "كلية", "معهد", "برج", "حي", "مكتبة", "ملعب", "استاد",
                         "قاعة", "مدرسة", "كأس", "دارة", "مشروع", "صندوق", "ميدان", "منتزه", "حديقة", "مستشفيات",
                         "مركز", "أكاديمية", "كرسي", "مجمع", "محطة", "قصر", "دار", "بطولة", "مهرجان", "مبادرة",
-                        "برنامج", "مدارس", "جامعات", "طرق", "منحة", "وسام", "قلادة"}};
+                        "برنامج", "مدارس", "جامعات", "طرق", "منحة", "وسام", "قلادة", "نادي", "منتخب"}};
+  // Facilities named after a person (مطار محمد الخامس, شارع محمد علي, جامعة
+  // محمد الخامس): a given name right after them names the facility. (Not
+  // nouns of possession: دار, قصر, مكتب, برنامج may be someone's.)
+  WordSet named_facilities{normalizer, map, bits,
+                           {"مستشفى", "جامعة", "مطار", "شارع", "طريق", "مسجد", "جامع", "ميناء", "ملعب", "استاد",
+                            "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة"}};
   // Verbs whose subject, right after them, is often a person named by surname
   // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
   WordSet subject_verbs{normalizer, map, bits,
@@ -516,10 +525,18 @@ struct Scan {
     return e;
   }
 
+  // The word at i carries the article as written: أل/إل with a hamza is no
+  // article but the start of a foreign name (ألبرتو, ألفريد, إلياس), which
+  // the normalizer writes as ال.
+  bool definite(std::size_t i) const {
+    if (!is_definite(tokens[i].norm)) return false;
+    const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return !(starts_with(w, "أل") || starts_with(w, "إل"));
+  }
   bool name_word(std::size_t i) const {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
     const std::string_view norm = tokens[i].norm;
-    if (is_definite(norm) || code_points(norm) < 2) return false;
+    if (definite(i) || code_points(norm) < 2) return false;
     // (A given name as written is not read as a clitic and a non-name: فيصل is
     // no ف + يصل.)
     const int non_name = l.non_names.find(norm);
@@ -610,9 +627,11 @@ struct Scan {
   // صحيفة الجارديان البريطانية.)
   // So does a direction before an ordinary word ("شمال الجزيرة": of the
   // peninsula), which news writes only before places.
+  // (The noun after a demonstrative carries no preposition: "أو ذاك
+  // بالقاعدة" ends the demonstrative's phrase.)
   bool common_noun_use(std::size_t i) const {
     if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        (l.noun_markers.find(tokens[i - 1].norm) == 0 ||
+        ((l.noun_markers.find(tokens[i - 1].norm) == 0 && article_clitic_bytes(tokens[i].norm) == 0) ||
          (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i))))
       return true;
     return false;
@@ -661,6 +680,10 @@ struct Scan {
            !(is_definite(tokens[i].norm) && kinship(token_key(tokens[i].norm)));
   }
 
+  // Punctuation or the text's end follows token k.
+  bool closed_after(std::size_t k) const {
+    return k + 1 >= n() || !joins_words(text, tokens[k].end, tokens[k + 1].begin);
+  }
   // True when a name may end before token k: the text ends, punctuation, a
   // function word, a verb or common word, a title, a definite word, or a known name.
   bool clean_end(std::size_t k) const {
@@ -684,14 +707,21 @@ struct Scan {
   // ("ناجي صبري عقد اجتماعا"). With `family` (after a given name or a title),
   // one definite family name may close a name of at most one word (خالد
   // الدندل, عادل الجبير, محمد بن عبد الكريم الخطابي).
-  std::pair<std::size_t, int> collect_name(std::size_t j, bool family, int max_words = 3, int before = 0) const {
+  // With `titled` (after a title), an ordinary word may be the surname of a
+  // given name when punctuation or the text's end closes it.
+  std::pair<std::size_t, int> collect_name(std::size_t j, bool family, int max_words = 3, int before = 0,
+                                           bool titled = false) const {
     std::size_t k = j;
     int words = 0;
     std::size_t end2 = j;  // the end after two words
     int words2 = 0;
     // After a given name (before > 0), the gap to the first word counts too.
     const bool continues = before > 0;
-    while (k < n() && words < max_words) {
+    // A word after a connector does not count: a lineage goes on (محمد لمين
+    // ولد سلامة ولد النفاع, علي بن أبي طالب بن عبد المطلب).
+    int counted = 0;
+    // (Nor does a connector after the last word count: ماريا تيريزا فرنانديس دي لافيغا.)
+    while (k < n() && (counted < max_words || connector(k) || (k > j && connector(k - 1)))) {
       if ((k > j || (continues && k > 0)) && !joins_words(text, tokens[k - 1].end, tokens[k].begin)) break;
       // A quotation mark before the word that none closes after it opens a
       // quotation or closes a title ("ويقول أبو عبد الله « جذبتني", "منشورات
@@ -714,10 +744,13 @@ struct Scan {
       // After آل the family's name, whatever word it is (آل ثاني, not the ordinal).
       const bool after_family = after_connector && tokens[k - 1].norm == l.family_key && word(k) && !covered[k] &&
                                 !tokens[k].stopword && !is_definite(tokens[k].norm);
+      // (A title's word after a connector is a name: أبو سلطان, عبد الملك.)
       if (!name_word(k) && !after_family &&
           !(after_connector && word(k) && !covered[k] && !tokens[k].stopword &&
             starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
-            !l.any_title(tokens[k].norm)))
+            !l.any_title(tokens[k].norm)) &&
+          !(after_connector && word(k) && !covered[k] && !tokens[k].stopword && !is_definite(tokens[k].norm) &&
+            l.any_title(tokens[k].norm)))
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;
@@ -733,7 +766,13 @@ struct Scan {
           (ordinary(k) || (k + 1 < n() && word(k + 1) && is_definite(tokens[k + 1].norm) &&
                            joins_words(text, tokens[k].end, tokens[k + 1].begin))))
         break;
-      if (before + words >= 1 && !after_connector && ordinary(k)) break;
+      // (After a title, not a surname right after a given name that
+      // punctuation or the text's end closes: "الشيخ محمد عبده (", "الفرنسي
+      // نيكولا ماهو .".)
+      if (before + words >= 1 && !after_connector && ordinary(k) &&
+          !(titled && before == 1 && words == 0 && k == j && closed_after(k) && !ends_with(tokens[k].norm, "ا") &&
+            !l.is_verb(tokens[k].norm) && !is_nisba(tokens[k].norm)))
+        break;
       if (after_connector && ordinary(k) && suffixed(k)) break;  // "زيان | ابن أخيه": his nephew
       // An adverb of a nisba (رسميا, قضائيا: ordinary رسمي, قضائي + ا) ends a name.
       if (before + words >= 1 && !after_connector && nisba_adverb(k)) break;
@@ -745,6 +784,7 @@ struct Scan {
         break;
       if (!after_connector && suffixed(k)) break;
       ++words;
+      if (!after_connector) ++counted;
       ++k;
       if (words <= 2) end2 = k, words2 = words;
     }
@@ -758,12 +798,12 @@ struct Scan {
     // (خالد بن طلال | الوفد).
     // After a two-word name it may still close it when it is rare (not in
     // common-words.tsv): أحمد يوسف الجفيري, خالد بن حمد العطية.
-    const bool open_name = words == 0 || (k > j && starts_with(tokens[k - 1].norm, "ال")) ||
-                           (words == 1 && k < n() && word(k) && !common(k));
+    const bool open_name = words == 0 || (k > j && definite(k - 1)) ||
+                           (words == 1 && k < n() && word(k) && (!common(k) || (gaz.has_name_parts() && !ordinary(k))));
     if (family && open_name && words <= 1 && k < n() && word(k) && !covered[k] &&
         (k == 0 || joins_words(text, tokens[k - 1].end, tokens[k].begin))) {
       const std::string_view norm = tokens[k].norm;
-      if (starts_with(norm, "ال") && is_definite(norm) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
+      if (starts_with(norm, "ال") && definite(k) && !tokens[k].stopword && l.time_words.find(norm) < 0 &&
           l.non_names.find(norm) < 0 && !l.any_title(norm) && !l.is_head(norm) && l.place_nouns.find(norm) < 0 &&
           l.descriptive.find(norm) < 0 && code_points(token_key(norm)) >= 3 && !ordinary(k) &&
           !kinship(token_key(norm))) {
@@ -781,7 +821,7 @@ struct Scan {
   std::pair<std::size_t, int> name_at(std::size_t j) const {
     if (given[j]) {
       const std::size_t after = given[j]->end;
-      const auto [k, w] = collect_name(after, true, 2, 1);
+      const auto [k, w] = collect_name(after, true, 3, 1, true);
       return {std::max(k, after), 1 + w};
     }
     return collect_name(j, false);
@@ -1052,9 +1092,30 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
     if (entry.type == EntityType::Given) {
-      s.given[i] = m;
+      // A feminine name written with ه whose letters before it are an
+      // ordinary word is that word and a pronoun suffix ("رفقة ناديه": his
+      // club, نادي + ه; not نادية).
+      const std::string_view written = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      const std::string_view norm = tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
+      const bool suffix = m->end == i + 1 && ends_with(written, "ه") && ends_with(entry.canonical, "ة") &&
+                          gazetteer_.is_common(norm.substr(0, norm.size() - 2));
+      if (!suffix) s.given[i] = m;
       ++i;
       continue;
+    }
+    // A place's descriptor before a longer name of the same place ("دولة
+    // الإمارات العربية المتحدة": دولة الإمارات is an alias, الإمارات العربية
+    // المتحدة a longer one): the longer name, from where it starts.
+    if (entry.type == EntityType::Place && m->end - i >= 2) {
+      std::size_t longer = 0;
+      for (std::size_t t = i + 1; t < m->end && !longer; ++t)
+        if (const auto m2 = gazetteer_.match_at(text, tokens, t);
+            m2 && m2->end > m->end && m2->entry == m->entry && m2->clitic_bytes == 0)
+          longer = t;
+      if (longer) {
+        i = longer;
+        continue;
+      }
     }
     // A one-word organization with the article that is also a common noun
     // (القاعدة: base, rule; الجزيرة: island) is that noun after a
@@ -1078,7 +1139,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         ++i;
         continue;
       }
-      if (m->end - i >= 2) {
+      // (After a place cue it is the place: في ولاية " نيو جيرسي ".)
+      const bool after_cue = i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                             l.place_cues.find(tokens[i - 1].norm) >= 0;
+      if (m->end - i >= 2 && !after_cue) {
         Entity e = s.make(EntityType::Org, EntityRule::Gazetteer, i, m->end, 0);
         e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
         e.id = l.normalizer.normalize(e.name);
@@ -1096,7 +1160,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     if (entry.type == EntityType::Place && m->end == i + 1 && starts_with(tokens[i].norm, "ال") &&
         entry.source != "icu-country" && s.common(i) && i > 0 && s.word(i - 1) &&
         joins_words(text, tokens[i - 1].end, tokens[i].begin)) {
-      const std::string_view before = tokens[i - 1].norm;
+      // (The noun may carry و/ف/ب/ك: "والبطاقات الزرقاء".)
+      const std::string_view before = tokens[i - 1].norm.substr(article_clitic_bytes(tokens[i - 1].norm));
       // (A noun of nisba form that is no place's nisba, such as الصحابي, is a
       // noun: "الصحابي الجليل".)
       if (starts_with(before, "ال") && is_definite(before) && !(is_nisba(before) && s.place_nisba(before)) &&
@@ -1140,6 +1205,10 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       word_use = word_use || (!is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
                               joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
                               l.verb_particles.find(tokens[i - 1].norm) == 0);
+      // a common noun after a demonstrative ("ذاك الرباط القدسي", "هذه الطبقة");
+      word_use = word_use || (is_definite(tokens[i].norm) && m->clitic_bytes == 0 && i > 0 && s.word(i - 1) &&
+                              joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                              l.noun_markers.find(tokens[i - 1].norm) == 0);
       // "مسقط رأسه": a birthplace.
       word_use = word_use || (token_key(tokens[i].norm) == l.birthplace_key && i + 1 < tokens.size() &&
                               s.word(i + 1) && starts_with(token_key(tokens[i + 1].norm), l.head_key));
@@ -1226,7 +1295,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
          (entry.type == EntityType::Org && l.kind_heads.find(first_word) == 0)))
       for (std::size_t t = m->end - 1; t > i; --t)
         if (const auto m2 = gazetteer_.match_at(text, tokens, t);
-            m2 && m2->end == m->end && m2->entry == m->entry && m2->clitic_bytes == 0 &&
+            m2 && m2->end == m->end && m2->clitic_bytes == 0 &&
+            // (The name alone may also name another entry: "العاصمة الأردنية
+            // عمان" is Amman, whose canonical name عمان is also Oman's.)
+            (m2->entry == m->entry ||
+             (entry.type == EntityType::Place && m->end - t == 1 && token_key(tokens[t].norm) == token_key(entry.id))) &&
             (entry.type != EntityType::Place || !s.official_name_words(i, t))) {
           first = t;
           clitics = 0;
@@ -1478,10 +1551,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
 
     // 3. Person from a given name; not after a title that follows an
     // institution noun (مستشفى الملك فيصل التخصصي names the hospital).
+    // So does a given name right after a facility named after people (مطار
+    // محمد الخامس, شارع محمد علي).
     if (s.given[i] && !(i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
-                        l.institutions.find(tokens[i - 2].norm) >= 0)) {
+                        l.institutions.find(tokens[i - 2].norm) >= 0) &&
+        !(i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+          l.named_facilities.find(tokens[i - 1].norm) >= 0)) {
       const std::size_t after = s.given[i]->end;
-      const auto [k, words] = s.collect_name(after, true, 2, 1);
+      const auto [k, words] = s.collect_name(after, true, 3, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
         remember(out.back(), tokens);
         i = k - 1;
@@ -1500,7 +1577,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                         !gazetteer_.is_common(w) && !gazetteer_.is_common(token_key(w)) &&
                         l.place_nouns.find(w) < 0 &&
                         l.non_names.find(w) < 0 && l.time_words.find(w) < 0 && l.title(w) < 0 &&
-                        !l.is_head(w) && l.place_cues.find(w) < 0;
+                        !l.is_head(w) && l.place_cues.find(w) < 0 &&
+                        // (Nor a word with a pronoun suffix: "في مدينة يقطنها"; nor, after
+                        // قضاء, a definite plural: "قضاء العطلات" spends the holidays.)
+                        !s.suffixed(j) &&
+                        !(token_key(norm.substr(cb)) == l.district_key && is_definite(w) && ends_with(w, "ات"));
         if (ok) {
           std::size_t k = j + 1;
           if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&
@@ -1598,9 +1679,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     int cb = s.name_word_at(i, true);
     if (cb < 0) continue;
-    // "مستشفى الملك فهد", "جامعة الملك سعود": the name of an institution.
+    // "مستشفى الملك فهد", "جامعة الملك سعود", "مطار محمد الخامس": the name of
+    // an institution.
     if (i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
         l.institutions.find(tokens[i - 2].norm) >= 0)
+      continue;
+    if (i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        l.named_facilities.find(tokens[i - 1].norm) >= 0)
       continue;
     std::size_t k = i + 1;
     int words = 1;

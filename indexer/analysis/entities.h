@@ -22,9 +22,12 @@
 //      after these and more verbs (استبعد, التقى …). A surname alone is the
 //      person of that surname named earlier in the article, if any.
 //   3. Person from a given name: a gazetteer given name (محمد, مايكل …)
-//      followed by at least one name word as above.
+//      followed by at least one name word as above (up to three more, words
+//      after a connector not counted: محمد لمين ولد سلامة ولد النفاع); not
+//      right after a facility named after people (مطار محمد الخامس).
 //   4. Place after a cue: محافظة/مدينة/بلدة/قرية/مخيم/ناحية/قضاء/ولاية then a
-//      name of one or two words (a camp keeps مخيم in its name).
+//      name of one or two words (a camp keeps مخيم in its name); no word with
+//      a pronoun suffix (مدينة يقطنها).
 //   5. Organization from a head: وزارة/قوات/جيش/هيئة/مجلس/حزب/منظمة/اتحاد/
 //      جامعة/وكالة/لجنة/… followed by its construct chain of definite words,
 //      known places or a quoted name, whole up to its closing quotation mark

@@ -6,6 +6,7 @@
 #include "analysis/stemmer.h"
 
 #include <algorithm>
+#include <functional>
 
 #include <array>
 #include <unordered_map>
@@ -175,7 +176,14 @@ struct Gazetteer::Trie {
 
 Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
   Analyzer analyzer(AnalyzerOptions{.stem_cache = 0});
-  auto add_name = [&](std::string_view name, std::uint32_t entry) {
+  std::function<void(std::string_view, std::uint32_t)> add_name = [&](std::string_view name, std::uint32_t entry) {
+    // News writes the places called New … joined or spaced (نيوجيرسي and نيو
+    // جيرسي, نيويورك and نيو يورك): a one-word place name starting with نيو is
+    // also matched as two words.
+    static constexpr std::string_view kNew = "نيو";
+    if (entries_[entry].type == EntityType::Place && name.starts_with(kNew) &&
+        name.find(' ') == std::string_view::npos && code_points(name.substr(kNew.size())) >= 3)
+      add_name(std::string(kNew) + " " + std::string(name.substr(kNew.size())), entry);
     const auto tokens = analyzer.analyze(name);
     if (tokens.empty()) return;
     // ISO 3166-2 subdivisions of the whole world are mostly unknown to Arabic

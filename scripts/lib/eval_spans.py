@@ -334,9 +334,10 @@ def context(sentence, start, end, width=6):
     return " ".join(parts)
 
 
-def print_errors(sentences, gold, pred, types, n, out=sys.stdout, labels=None):
+def print_errors(sentences, gold, pred, types, n, out=sys.stdout, labels=None, rule_of=None):
     """Up to n false positives and n false negatives per type (first ones in file order),
-    each noting any gold/predicted span of any type that overlaps it."""
+    each noting any gold/predicted span of any type that overlaps it, and, with rule_of
+    ({prediction: rule}), the rule that made a false positive."""
     by_sent = {}
     for x in gold:
         by_sent.setdefault(x[0], {"g": [], "p": []})["g"].append(x)
@@ -356,5 +357,6 @@ def print_errors(sentences, gold, pred, types, n, out=sys.stdout, labels=None):
             for x in items[:n]:
                 s = sentences[x[0]]
                 nb = near(x, key)
-                print("%s line %d: %s%s" % (kind, s.lines[x[2]], context(s, x[2], x[3]),
-                                            ("   (%s here: %s)" % (what, nb)) if nb else ""), file=out)
+                rule = " {%s}" % rule_of[x] if rule_of and x in rule_of else ""
+                print("%s line %d%s: %s%s" % (kind, s.lines[x[2]], rule, context(s, x[2], x[3]),
+                                              ("   (%s here: %s)" % (what, nb)) if nb else ""), file=out)

@@ -90,6 +90,21 @@ class EvalNer(unittest.TestCase):
         self.assertIn("[[دمشق]]", out)
         self.assertIn("gold here: LOC دمشق", out)
 
+    def test_by_rule(self):
+        d = json.loads(run("eval-ner", ["--json", "--by-rule", self.gold], "anercorp-mini.predictions.tsv"))
+        rows = {(r["rule"], r["type"]): (r["predicted"], r["exact"], r["boundary"], r["other"], r["spurious"])
+                for r in d["by_rule"]}
+        self.assertEqual(rows, {
+            ("gazetteer", "LOC"): (3, 2, 0, 1, 0),   # الرياض, وبغداد right; اليورو is MISC
+            ("gazetteer", "ORG"): (1, 1, 0, 0, 0),   # الأمم المتحدة (printed twice, counted once)
+            ("org-head", "ORG"): (2, 0, 1, 1, 0),    # الاتحاد (boundary), دمشق (gold LOC)
+            ("title", "PERS"): (1, 1, 0, 0, 0),
+            ("?", "ORG"): (1, 0, 1, 0, 0),           # أرامكو: no rule field
+        })
+        out = run("eval-ner", ["--by-rule", "--errors", "2", self.gold], "anercorp-mini.predictions.tsv")
+        self.assertIn("predictions by rule", out)
+        self.assertIn("FP line 17 {org-head}: ", out)
+
     def test_no_predictions(self):
         out = run("eval-ner", [self.gold])
         self.assertEqual(out.strip().splitlines()[-1], "overall P=0.000 R=0.000 F1=0.000 overlap_P=0.000 overlap_R=0.000 overlap_F1=0.000")
