@@ -1,6 +1,7 @@
 #include "analysis/tokenizer.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -77,7 +78,138 @@ void split_mixed(const uint8_t* s, std::uint32_t begin, std::uint32_t end, std::
   out.push_back({run_begin, end, run == CharClass::Digit ? TokenKind::Number : TokenKind::Word});
 }
 
+// Word_Break classes of the fast path (ASCII and U+0600–U+06FF), from ICU's
+// character properties so they follow the same Unicode version as ICU's rules.
+enum class Wb : unsigned char {
+  Letter,   // ALetter
+  Digit,    // Numeric
+  Extend,   // Extend: harakat and other marks attach to what precedes them (WB4)
+  MidNum,   // MidNum, MidNumLet, Single_Quote: join digit to digit (WB11/12)
+  MidWord,  // MidLetter: only ever joins letters, which the fast path leaves to ICU
+  Break,    // Other, CR, LF, Newline, WSegSpace, Double_Quote: not part of a word
+  Unsafe,   // anything else (Format, ExtendNumLet '_', ZWJ …): ICU decides
+};
+
+struct WbTable {
+  Wb ascii[0x80];    // U+0000–U+007F
+  Wb latin1[0x80];   // U+0080–U+00FF: NBSP, ×, «, », accented letters
+  Wb arabic[0x100];  // U+0600–U+06FF
+  Wb punct[0x80];    // U+2000–U+207F: typographic spaces, quotes, dashes, ‰
+};
+
+Wb wb_of(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return Wb::Letter;
+    case U_WB_NUMERIC: return Wb::Digit;
+    case U_WB_EXTEND: return Wb::Extend;
+    case U_WB_MIDNUM: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return Wb::MidNum;
+    case U_WB_MIDLETTER: return Wb::MidWord;
+    case U_WB_OTHER: case U_WB_CR: case U_WB_LF: case U_WB_NEWLINE: case U_WB_WSEGSPACE: case U_WB_DOUBLE_QUOTE:
+      return Wb::Break;
+    default: return Wb::Unsafe;
+  }
+}
+
+const WbTable& wb_table() {
+  static const WbTable table = [] {
+    WbTable t{};
+    for (UChar32 c = 0; c < 0x80; ++c) t.ascii[c] = wb_of(c);
+    t.ascii['@'] = Wb::Unsafe;  // ICU's rules make '@' a letter (e-mail addresses, handles)
+    for (UChar32 c = 0; c < 0x80; ++c) t.latin1[c] = wb_of(0x0080 + c);
+    for (UChar32 c = 0; c < 0x100; ++c) t.arabic[c] = wb_of(0x0600 + c);
+    for (UChar32 c = 0; c < 0x80; ++c) t.punct[c] = wb_of(0x2000 + c);
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
+
+bool Tokenizer::segment_fast(std::string_view text, std::vector<Segment>& out) {
+  out.clear();
+  const WbTable& table = wb_table();
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<std::uint32_t>(text.size());
+  // Decodes the character at i: its class and its end. Unsafe for any byte
+  // sequence outside the table's four ranges (invalid UTF-8 included).
+  auto decode = [&](std::uint32_t i, std::uint32_t& next) -> Wb {
+    const uint8_t b = s[i];
+    if (b < 0x80) {
+      next = i + 1;
+      return table.ascii[b];
+    }
+    if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return Wb::Unsafe;
+    const uint8_t c1 = s[i + 1] & 0x3F;
+    if (b >= 0xD8 && b <= 0xDB) {
+      next = i + 2;
+      return table.arabic[((b & 0x03) << 6) | c1];
+    }
+    if (b == 0xC2 || b == 0xC3) {
+      next = i + 2;
+      return table.latin1[((b & 0x01) << 6) | c1];
+    }
+    if (b == 0xE2 && c1 <= 0x01 && i + 2 < n && (s[i + 2] & 0xC0) == 0x80) {
+      next = i + 3;
+      return table.punct[(c1 << 6) | (s[i + 2] & 0x3F)];
+    }
+    return Wb::Unsafe;
+  };
+  // The class of the first character at or after i that is not Extend.
+  auto next_solid = [&](std::uint32_t i) -> Wb {
+    while (i < n) {
+      std::uint32_t after = 0;
+      const Wb k = decode(i, after);
+      if (k != Wb::Extend) return k;
+      i = after;
+    }
+    return Wb::Break;
+  };
+  bool in_word = false;
+  Wb last = Wb::Break;  // the class of the last character that was not Extend
+  std::uint32_t word_begin = 0;
+  for (std::uint32_t i = 0; i < n;) {
+    std::uint32_t after = 0;
+    const Wb k = decode(i, after);
+    switch (k) {
+      case Wb::Unsafe: return false;
+      case Wb::Extend: break;  // part of whatever precedes it (or of no word)
+      case Wb::Letter:
+      case Wb::Digit:
+        if (!in_word) in_word = true, word_begin = i;
+        last = k;
+        break;
+      case Wb::MidNum:
+      case Wb::MidWord: {
+        const Wb ahead = next_solid(after);
+        const bool word_both_sides = in_word && (ahead == Wb::Letter || ahead == Wb::Digit);
+        if (word_both_sides) {
+          // 9,000 and ٢٫٥ stay one word; a mark between letters (or a letter
+          // and a digit) is where ICU tailors UAX #29: let ICU decide.
+          if (k != Wb::MidNum || last != Wb::Digit || ahead != Wb::Digit) return false;
+          last = k;
+          break;
+        }
+        [[fallthrough]];
+      }
+      case Wb::Break:
+        if (in_word) {
+          split_mixed(s, word_begin, i, out);
+          in_word = false;
+        }
+        last = k;
+        {
+          int32_t j = static_cast<int32_t>(i);
+          UChar32 c;
+          U8_NEXT(s, j, static_cast<int32_t>(n), c);
+          if (is_symbol(c)) out.push_back({i, after, TokenKind::Symbol});
+        }
+        break;
+    }
+    i = after;
+  }
+  if (in_word) split_mixed(s, word_begin, n, out);
+  return true;
+}
 
 Tokenizer::Tokenizer() : words_(prototype().clone()) {
   if (!words_) throw std::runtime_error("cannot clone ICU word BreakIterator");
@@ -87,6 +219,10 @@ Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 
 void Tokenizer::segment(std::string_view text, std::vector<Segment>& out) {
+  if (!segment_fast(text, out)) segment_icu(text, out);
+}
+
+void Tokenizer::segment_icu(std::string_view text, std::vector<Segment>& out) {
   out.clear();
   if (text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;

@@ -9,6 +9,14 @@
 //     all other punctuation and spaces are dropped.
 // Numbers with separators stay one segment: 9,000 / 43,000 / ٤٣٬٠٠٠ / 2.5.
 //
+// Fast path: text made only of ASCII, Latin-1, the Arabic block and General
+// Punctuation (U+0000–U+00FF, U+0600–U+06FF, U+2000–U+207F), as nearly all
+// news text is, is segmented without ICU by the UAX #29 rules that
+// such text can meet, using ICU's own Word_Break property of each character;
+// the rare local contexts where ICU tailors those rules (a mid-word mark such
+// as ' . : between letters) and any other character send the whole text to
+// ICU. tests/analysis/tokenizer_test.cc checks the two agree on random text.
+//
 // Thread safety: NOT thread-safe (owns a BreakIterator): use one per thread.
 // Construction clones a process-wide prototype and is cheap.
 #pragma once
@@ -43,6 +51,11 @@ class Tokenizer {
   // Replaces `out` with the segments of `text`, in text order. Text over 4 GiB is
   // not supported (offsets are 32-bit); callers split passages long before that.
   void segment(std::string_view text, std::vector<Segment>& out);
+
+  // The two paths of segment(), for tests and benchmarks: segment_fast() returns
+  // false (and leaves `out` unspecified) when the text needs ICU.
+  static bool segment_fast(std::string_view text, std::vector<Segment>& out);
+  void segment_icu(std::string_view text, std::vector<Segment>& out);
 
  private:
   std::unique_ptr<icu::BreakIterator> words_;

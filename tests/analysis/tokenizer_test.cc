@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -233,4 +237,54 @@ TEST_CASE("parse_number then canonical_number gives one term per spelling", "[to
     canonical_number(v, out);
     CHECK(out == std::string(c.term));
   }
+}
+
+TEST_CASE("tokenizer fast path agrees with ICU on random text of news characters", "[tokenizer][fast]") {
+  // Pieces news text is made of, the marks UAX #29 treats specially (’ and
+  // U+2024 join digits, U+2027 letters, ZWNJ is Extend, RLM Format, ZWJ its
+  // own class), and characters outside the fast path's ranges or broken UTF-8.
+  static constexpr std::string_view kPieces[] = {
+      "ا", "ل", "م", "ع", "ت", "ق", "ة", "ى", "ء", "أ", "ﻻ", "a", "Z", "x",
+      "0", "7", "٠", "٤", "۱", ",", ".", "'", ":", ";", "@", "#", "&", "+", "=", "!", "?", "*", "[", "|", "~", "،", "٬", "٫", "؛", "؟",
+      "َ", "ً", "ّ", "ـ", " ", "  ", "\n", "\r\n", "\t", "%", "٪", "-", "/", "\"", "(", "«", "»",
+      "_", "\u00a0", "\u200f", "\u200c", "\u200d", "\u2009", "\u2028", "é", "×", "“", "”", "‘", "’",
+      "\u2024", "\u2027", "\u2044", "\u061c", "\u0600", "‰", "–", "…", "€", "😀", "\xd8", "\xff", "\xe2\x80",
+  };
+  std::mt19937 rng(20261202);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1), length(1, 14);
+  Tokenizer tok;
+  std::vector<Segment> fast, icu;
+  int accepted = 0;
+  constexpr int kTrials = 30000;
+  for (int t = 0; t < kTrials; ++t) {
+    std::string text;
+    for (std::size_t i = length(rng); i > 0; --i) text += kPieces[piece(rng)];
+    if (!Tokenizer::segment_fast(text, fast)) continue;
+    ++accepted;
+    tok.segment_icu(text, icu);
+    CAPTURE(text);
+    REQUIRE(describe(text, fast) == describe(text, icu));
+  }
+  CHECK(accepted > kTrials / 5);  // the fast path is exercised, not always declining
+}
+
+TEST_CASE("tokenizer fast path takes nearly every line of the seed articles, as ICU segments them", "[tokenizer][fast][seeds]") {
+  Tokenizer tok;
+  std::vector<Segment> fast, icu;
+  int lines = 0, accepted = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(FAHRAS_SOURCE_DIR) / "corpora" / "seeds")) {
+    std::ifstream f(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(f, line);) {
+      if (line.empty()) continue;
+      ++lines;
+      tok.segment_icu(line, icu);
+      if (!Tokenizer::segment_fast(line, fast)) continue;
+      ++accepted;
+      CAPTURE(line);
+      CHECK(describe(line, fast) == describe(line, icu));
+    }
+  }
+  CAPTURE(lines, accepted);
+  CHECK(lines > 50);
+  CHECK(accepted * 10 >= lines * 8);
 }
