@@ -231,11 +231,12 @@ struct Lists {
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
   // آل (family) normalized as written: its key would be empty, the letters of the article.
   const std::string family_key = std::string(normalizer.normalize("آل"));
+  const std::string to_norm = std::string(normalizer.normalize("إلى"));  // normalized as written
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
   WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
-                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي"}};
+                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي", "بأن", "بان", "لأن"}};
   // Nouns that make "الملك فهد" after them part of a name, not a person
   // (مستشفى الملك فهد, جامعة الملك سعود, طريق الملك عبدالعزيز).
   WordSet institutions{normalizer, map, bits,
@@ -367,7 +368,8 @@ bool has_quote(std::string_view text, std::uint32_t a, std::uint32_t b) {
   const std::string_view gap = text.substr(a, b - a);
   return gap.find('"') != std::string_view::npos || gap.find("“") != std::string_view::npos ||
          gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos ||
-         gap.find("»") != std::string_view::npos;
+         gap.find("»") != std::string_view::npos || gap.find("''") != std::string_view::npos ||
+         gap.find("' '") != std::string_view::npos;  // two apostrophes: a quotation mark (وأضاف فيرجسون ' ')
 }
 
 // The surface text of bytes [begin, end) with quotation marks removed and runs
@@ -1527,6 +1529,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
                           has_quote(text, tokens[k - 1].end, tokens[k].begin) ||
                           l.clause_words.find(tokens[k].norm) == 0 ||
+                          // "وأشار هيرين إلى أن": إلى and a clause.
+                          (tokens[k].norm == l.to_norm && k + 1 < tokens.size() && s.word(k + 1) &&
+                           l.clause_words.find(tokens[k + 1].norm) == 0) ||
                           (is_definite(tokens[k].norm) && l.time_words.find(tokens[k].norm) >= 0);  // ورفض بولتون الأحد
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);

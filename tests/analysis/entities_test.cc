@@ -611,3 +611,24 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
     CHECK(entities(c.text) == c.expected);
   }
 }
+
+TEST_CASE("fifth round for issue #4: people's recall", "[entities]") {
+  struct Case {
+    const char* text;
+    V expected;
+  };
+  const Case cases[] = {
+      // After a speech verb, a one-word subject needs a clause after it: two apostrophes are a
+      // quotation mark (as ", « are), إلى before أن opens one (أشار إلى أن), and so do بأن and لأن.
+      {"وأضاف ميلوشيك ' ' لن نتراجع عن الخطة", {"person:ميلوشيك"}},
+      {"وقال ميلوشيك '' لن نتراجع", {"person:ميلوشيك"}},
+      {"وأشار ميلوشيك إلى أن الاتفاق صامد", {"person:ميلوشيك"}},
+      {"وأقر ميلوشيك بأن الخطة فشلت", {"person:ميلوشيك"}},
+      // (إلى without a clause after it is no sign: the verb's object may follow.)
+      {"وأشار ميلوشيك إلى الاتفاق", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(entities(c.text) == c.expected);
+  }
+}
