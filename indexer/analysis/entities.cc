@@ -1569,6 +1569,25 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         i = k - 1;
         continue;
       }
+      // A kunya before a given name alone is a name by itself (أبو بكر, ورفض أبو
+      // عبد الله), as before any name (the kunya pass below); not inside a
+      // lineage (معاوية بن أبي سفيان: the name-word rule takes it whole).
+      if (i >= 1 && s.given[i]->clitic_bytes == 0 && s.word(i - 1) && !covered_[i - 1] &&
+          joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+          !(i >= 2 && s.word(i - 2) && l.connectors.find(tokens[i - 2].norm) == 0)) {
+        if (const int kb = l.kunya.find(tokens[i - 1].norm); kb >= 0) {
+          Entity e = s.make(EntityType::Person, EntityRule::GivenName, i - 1, after, static_cast<std::uint32_t>(kb));
+          const std::vector<std::string> keys = s.name_keys(i - 1, after, static_cast<std::uint32_t>(kb));
+          e.surname = keys.back();
+          e.id = person_id(keys);
+          e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+          for (std::size_t t = i - 1; t < after; ++t) covered_[t] = 2;
+          remember(e, tokens);
+          out.push_back(std::move(e));
+          i = after - 1;
+          continue;
+        }
+      }
     }
 
     // 4. Place after a cue.

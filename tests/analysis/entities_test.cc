@@ -626,6 +626,10 @@ TEST_CASE("fifth round for issue #4: people's recall", "[entities]") {
       {"وأقر ميلوشيك بأن الخطة فشلت", {"person:ميلوشيك"}},
       // (إلى without a clause after it is no sign: the verb's object may follow.)
       {"وأشار ميلوشيك إلى الاتفاق", {}},
+      // A kunya before a given name alone is a name by itself (not the given name alone).
+      {"وصل أبو يوسف إلى المدينة أمس", {"person:أبو يوسف"}},
+      {"ويشعر ابو عبد الله بحزن شديد", {"person:ابو عبد الله"}},
+      {"وصل يوسف إلى المدينة أمس", {}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
