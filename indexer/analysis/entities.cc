@@ -126,6 +126,9 @@ struct Lists {
   // Place cues: the word before a place's name.
   WordSet place_cues{normalizer, map, bits,
                      {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية", "مقاطعة", "إقليم", "جزيرة", "بحيرة", "حي"}};
+  // A family, clan or dynasty: the word after it is a family name (عائلة الحريري,
+  // أسرة مينغ, عشيرة دينغ).
+  WordSet family_cues{normalizer, map, bits, {"عائلة", "أسرة", "أسرتي", "عشيرة"}};
   // Common definite nouns after a cue that are not names ("مدينة المحافظة").
   WordSet place_nouns{normalizer, map, bits,
                       {"المحافظة", "المدينة", "البلدة", "القرية", "المخيم", "المنطقة", "البلاد", "العاصمة",
@@ -430,6 +433,7 @@ std::string_view entity_rule_name(EntityRule rule) {
     case EntityRule::Surname: return "surname";
     case EntityRule::OrgPrefix: return "org-prefix";
     case EntityRule::NameWord: return "name-word";
+    case EntityRule::Family: return "family";
   }
   return "?";
 }
@@ -1587,6 +1591,29 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           i = after - 1;
           continue;
         }
+      }
+    }
+
+    // 3b. A family name after a family, clan or dynasty (عائلة الحريري, أسرة
+    // مينغ): one rare word, definite or not, and not an ordinary word, a title,
+    // a place or an organization.
+    if (const int fb = l.family_cues.find(norm); fb >= 0 && !is_definite(norm.substr(fb)) && i + 1 < tokens.size()) {
+      const std::size_t j = i + 1;
+      if (s.word(j) && !covered_[j] && !tokens[j].stopword && joins_words(text, tokens[i].end, tokens[j].begin) &&
+          !has_quote(text, tokens[i].end, tokens[j].begin) && !s.common(j) && !s.given[j] && !s.suffixed(j) &&
+          code_points(token_key(tokens[j].norm)) >= 2 && l.non_names.find(tokens[j].norm) < 0 &&
+          !l.any_title(tokens[j].norm) && !l.is_head(tokens[j].norm) && !l.is_verb(tokens[j].norm) &&
+          l.place_cues.find(tokens[j].norm) < 0 && !is_nisba(tokens[j].norm) &&
+          !gazetteer_.match_at(text, tokens, j).has_value()) {
+        Entity e = s.make(EntityType::Person, EntityRule::Family, j, j + 1, 0);
+        const std::vector<std::string> keys = s.name_keys(j, j + 1, 0);
+        e.surname = keys.back();
+        e.id = person_id(keys);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        covered_[j] = 2;
+        out.push_back(std::move(e));
+        i = j;
+        continue;
       }
     }
 
