@@ -234,6 +234,7 @@ struct Lists {
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
   // آل (family) normalized as written: its key would be empty, the letters of the article.
   const std::string family_key = std::string(normalizer.normalize("آل"));
+  const std::string ibn_key = key_of("ابن");
   const std::string to_norm = std::string(normalizer.normalize("إلى"));  // normalized as written
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
@@ -1611,6 +1612,31 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         e.id = person_id(keys);
         e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
         covered_[j] = 2;
+        out.push_back(std::move(e));
+        i = j;
+        continue;
+      }
+    }
+
+    // 3c. ابن and a rare name at the start of a name (ابن بطوطة, ابن الأبار):
+    // a name by itself, as a kunya is; not inside a lineage (a name word before
+    // it), not before an ordinary word (ابن الملك, ابن عمه).
+    if (token_key(norm) == l.ibn_key && !is_definite(norm) && i + 1 < tokens.size() &&
+        !(i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+          (covered_[i - 1] || s.given[i - 1] || !s.common(i - 1)))) {
+      const std::size_t j = i + 1;
+      if (s.word(j) && !covered_[j] && !tokens[j].stopword && joins_words(text, tokens[i].end, tokens[j].begin) &&
+          !s.common(j) && !s.given[j] && !s.suffixed(j) && code_points(token_key(tokens[j].norm)) >= 3 &&
+          l.non_names.find(tokens[j].norm) < 0 && !l.any_title(tokens[j].norm) && !l.is_head(tokens[j].norm) &&
+          !l.is_verb(tokens[j].norm) && l.connectors.find(tokens[j].norm) < 0 && !is_nisba(tokens[j].norm) &&
+          !gazetteer_.match_at(text, tokens, j).has_value()) {
+        Entity e = s.make(EntityType::Person, EntityRule::Family, i, j + 1, 0);
+        const std::vector<std::string> keys = s.name_keys(i, j + 1, 0);
+        e.surname = keys.back();
+        e.id = person_id(keys);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        covered_[i] = covered_[j] = 2;
+        remember(e, tokens);
         out.push_back(std::move(e));
         i = j;
         continue;

@@ -636,6 +636,10 @@ TEST_CASE("fifth round for issue #4: people's recall", "[entities]") {
       {"أن تستعيد عشيرة دينغ هويتها", {"person:دينغ"}},
       {"ينتمي إلى عائلة كبيرة", {}},
       {"وهو أسد من سلالة الكهوف", {}},
+      // ابن and a rare name start a name by themselves (not inside a lineage, not before an
+      // ordinary word).
+      {"الرحالة المغربي المشهور ابن بطوطة أطلق عليها", {"person:ابن بطوطة"}},
+      {"وحضر ابن الملك الحفل", {}},
       // First names of the listed people (people-world.tsv) are given names for everyone.
       {"وسجل فرناندو توريس الهدف الثاني", {"person:فرناندو توريس"}},
       {"وانتقد ميخائيل سولوفيوف الحكومة", {"person:ميخائيل سولوفيوف"}},
