@@ -126,6 +126,9 @@ struct Lists {
   // Place cues: the word before a place's name.
   WordSet place_cues{normalizer, map, bits,
                      {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية", "مقاطعة", "إقليم", "جزيرة", "بحيرة", "حي"}};
+  // A family, clan or dynasty: the word after it is a family name (عائلة الحريري,
+  // أسرة مينغ, عشيرة دينغ).
+  WordSet family_cues{normalizer, map, bits, {"عائلة", "أسرة", "أسرتي", "عشيرة"}};
   // Common definite nouns after a cue that are not names ("مدينة المحافظة").
   WordSet place_nouns{normalizer, map, bits,
                       {"المحافظة", "المدينة", "البلدة", "القرية", "المخيم", "المنطقة", "البلاد", "العاصمة",
@@ -231,11 +234,13 @@ struct Lists {
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
   // آل (family) normalized as written: its key would be empty, the letters of the article.
   const std::string family_key = std::string(normalizer.normalize("آل"));
+  const std::string ibn_key = key_of("ابن");
+  const std::string to_norm = std::string(normalizer.normalize("إلى"));  // normalized as written
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
   WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
-                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي"}};
+                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي", "بأن", "بان", "لأن"}};
   // Nouns that make "الملك فهد" after them part of a name, not a person
   // (مستشفى الملك فهد, جامعة الملك سعود, طريق الملك عبدالعزيز).
   WordSet institutions{normalizer, map, bits,
@@ -367,7 +372,8 @@ bool has_quote(std::string_view text, std::uint32_t a, std::uint32_t b) {
   const std::string_view gap = text.substr(a, b - a);
   return gap.find('"') != std::string_view::npos || gap.find("“") != std::string_view::npos ||
          gap.find("«") != std::string_view::npos || gap.find("”") != std::string_view::npos ||
-         gap.find("»") != std::string_view::npos;
+         gap.find("»") != std::string_view::npos || gap.find("''") != std::string_view::npos ||
+         gap.find("' '") != std::string_view::npos;  // two apostrophes: a quotation mark (وأضاف فيرجسون ' ')
 }
 
 // The surface text of bytes [begin, end) with quotation marks removed and runs
@@ -428,6 +434,7 @@ std::string_view entity_rule_name(EntityRule rule) {
     case EntityRule::Surname: return "surname";
     case EntityRule::OrgPrefix: return "org-prefix";
     case EntityRule::NameWord: return "name-word";
+    case EntityRule::Family: return "family";
   }
   return "?";
 }
@@ -1527,6 +1534,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       const bool clause = k >= tokens.size() || !joins_words(text, tokens[k - 1].end, tokens[k].begin) ||
                           has_quote(text, tokens[k - 1].end, tokens[k].begin) ||
                           l.clause_words.find(tokens[k].norm) == 0 ||
+                          // "وأشار هيرين إلى أن": إلى and a clause.
+                          (tokens[k].norm == l.to_norm && k + 1 < tokens.size() && s.word(k + 1) &&
+                           l.clause_words.find(tokens[k + 1].norm) == 0) ||
                           (is_definite(tokens[k].norm) && l.time_words.find(tokens[k].norm) >= 0);  // ورفض بولتون الأحد
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
         Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
@@ -1562,6 +1572,73 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
         remember(out.back(), tokens);
         i = k - 1;
+        continue;
+      }
+      // A kunya before a given name alone is a name by itself (أبو بكر, ورفض أبو
+      // عبد الله), as before any name (the kunya pass below); not inside a
+      // lineage (معاوية بن أبي سفيان: the name-word rule takes it whole).
+      if (i >= 1 && s.given[i]->clitic_bytes == 0 && s.word(i - 1) && !covered_[i - 1] &&
+          joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+          !(i >= 2 && s.word(i - 2) && l.connectors.find(tokens[i - 2].norm) == 0)) {
+        if (const int kb = l.kunya.find(tokens[i - 1].norm); kb >= 0) {
+          Entity e = s.make(EntityType::Person, EntityRule::GivenName, i - 1, after, static_cast<std::uint32_t>(kb));
+          const std::vector<std::string> keys = s.name_keys(i - 1, after, static_cast<std::uint32_t>(kb));
+          e.surname = keys.back();
+          e.id = person_id(keys);
+          e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+          for (std::size_t t = i - 1; t < after; ++t) covered_[t] = 2;
+          remember(e, tokens);
+          out.push_back(std::move(e));
+          i = after - 1;
+          continue;
+        }
+      }
+    }
+
+    // 3b. A family name after a family, clan or dynasty (عائلة الحريري, أسرة
+    // مينغ): one rare word, definite or not, and not an ordinary word, a title,
+    // a place or an organization.
+    if (const int fb = l.family_cues.find(norm); fb >= 0 && !is_definite(norm.substr(fb)) && i + 1 < tokens.size()) {
+      const std::size_t j = i + 1;
+      if (s.word(j) && !covered_[j] && !tokens[j].stopword && joins_words(text, tokens[i].end, tokens[j].begin) &&
+          !has_quote(text, tokens[i].end, tokens[j].begin) && !s.common(j) && !s.given[j] && !s.suffixed(j) &&
+          code_points(token_key(tokens[j].norm)) >= 2 && l.non_names.find(tokens[j].norm) < 0 &&
+          !l.any_title(tokens[j].norm) && !l.is_head(tokens[j].norm) && !l.is_verb(tokens[j].norm) &&
+          l.place_cues.find(tokens[j].norm) < 0 && !is_nisba(tokens[j].norm) &&
+          !gazetteer_.match_at(text, tokens, j).has_value()) {
+        Entity e = s.make(EntityType::Person, EntityRule::Family, j, j + 1, 0);
+        const std::vector<std::string> keys = s.name_keys(j, j + 1, 0);
+        e.surname = keys.back();
+        e.id = person_id(keys);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        covered_[j] = 2;
+        out.push_back(std::move(e));
+        i = j;
+        continue;
+      }
+    }
+
+    // 3c. ابن and a rare name at the start of a name (ابن بطوطة, ابن الأبار):
+    // a name by itself, as a kunya is; not inside a lineage (a name word before
+    // it), not before an ordinary word (ابن الملك, ابن عمه).
+    if (token_key(norm) == l.ibn_key && !is_definite(norm) && i + 1 < tokens.size() &&
+        !(i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+          (covered_[i - 1] || s.given[i - 1] || !s.common(i - 1)))) {
+      const std::size_t j = i + 1;
+      if (s.word(j) && !covered_[j] && !tokens[j].stopword && joins_words(text, tokens[i].end, tokens[j].begin) &&
+          !s.common(j) && !s.given[j] && !s.suffixed(j) && code_points(token_key(tokens[j].norm)) >= 3 &&
+          l.non_names.find(tokens[j].norm) < 0 && !l.any_title(tokens[j].norm) && !l.is_head(tokens[j].norm) &&
+          !l.is_verb(tokens[j].norm) && l.connectors.find(tokens[j].norm) < 0 && !is_nisba(tokens[j].norm) &&
+          !gazetteer_.match_at(text, tokens, j).has_value()) {
+        Entity e = s.make(EntityType::Person, EntityRule::Family, i, j + 1, 0);
+        const std::vector<std::string> keys = s.name_keys(i, j + 1, 0);
+        e.surname = keys.back();
+        e.id = person_id(keys);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        covered_[i] = covered_[j] = 2;
+        remember(e, tokens);
+        out.push_back(std::move(e));
+        i = j;
         continue;
       }
     }

@@ -81,7 +81,7 @@
 
 namespace fahras::analysis {
 
-enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix, NameWord };
+enum class EntityRule : std::uint8_t { Gazetteer, Title, Subject, GivenName, PlaceCue, OrgHead, Surname, OrgPrefix, NameWord, Family };
 
 std::string_view entity_rule_name(EntityRule rule);
 
