@@ -873,6 +873,17 @@ struct Scan {
     return person_keys(norms);
   }
 
+  // A person of tokens [j, k) found by `rule`: its id from the name's keys
+  // (person_id), its surname the last key; `keys` receives the keys.
+  Entity make_person(EntityRule rule, std::size_t j, std::size_t k, std::uint32_t clitic_bytes,
+                     std::vector<std::string>& keys) {
+    Entity e = make(EntityType::Person, rule, j, k, clitic_bytes);
+    keys = name_keys(j, k, clitic_bytes);
+    e.surname = keys.back();
+    e.id = person_id(keys);
+    return e;
+  }
+
   bool person(std::size_t j, std::size_t k, int words, EntityRule rule, std::uint32_t clitic_bytes) {
     if (words < 1 || k <= j) return false;
     if (words == 1 && !(given[j] && given[j]->end == k)) return false;
@@ -881,10 +892,8 @@ struct Scan {
     bool named = given[j] && given[j]->end <= k;
     for (std::size_t t = j; t < k && !named; ++t) named = !connector(t) && !common(t);
     if (!named) return false;
-    Entity e = make(EntityType::Person, rule, j, k, clitic_bytes);
-    const std::vector<std::string> keys = name_keys(j, k, clitic_bytes);
-    e.surname = keys.back();
-    e.id = person_id(keys);
+    std::vector<std::string> keys;
+    Entity e = make_person(rule, j, k, clitic_bytes, keys);
     e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
     // A given name alone is the person of that first name named earlier in the
     // article ("الملك سلمان" after "الملك سلمان بن عبد العزيز").
@@ -1539,10 +1548,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                            l.clause_words.find(tokens[k + 1].norm) == 0) ||
                           (is_definite(tokens[k].norm) && l.time_words.find(tokens[k].norm) >= 0);  // ورفض بولتون الأحد
       if (rare && (words >= 2 || clause) && code_points(tokens[i].norm) >= 3) {
-        Entity e = s.make(EntityType::Person, EntityRule::Subject, i, k, 0);
-        const std::vector<std::string> keys = s.name_keys(i, k, 0);
-        e.surname = keys.back();
-        e.id = person_id(keys);
+        std::vector<std::string> keys;
+        Entity e = s.make_person(EntityRule::Subject, i, k, 0, keys);
         // A surname alone is the person named earlier in the article, when there is one.
         if (keys.size() == 1)
           for (const Known& known : article_)
@@ -1581,10 +1588,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
           !(i >= 2 && s.word(i - 2) && l.connectors.find(tokens[i - 2].norm) == 0)) {
         if (const int kb = l.kunya.find(tokens[i - 1].norm); kb >= 0) {
-          Entity e = s.make(EntityType::Person, EntityRule::GivenName, i - 1, after, static_cast<std::uint32_t>(kb));
-          const std::vector<std::string> keys = s.name_keys(i - 1, after, static_cast<std::uint32_t>(kb));
-          e.surname = keys.back();
-          e.id = person_id(keys);
+          std::vector<std::string> keys;
+          Entity e = s.make_person(EntityRule::GivenName, i - 1, after, static_cast<std::uint32_t>(kb), keys);
           e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
           for (std::size_t t = i - 1; t < after; ++t) covered_[t] = 2;
           remember(e, tokens);
@@ -1606,10 +1611,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           !l.any_title(tokens[j].norm) && !l.is_head(tokens[j].norm) && !l.is_verb(tokens[j].norm) &&
           l.place_cues.find(tokens[j].norm) < 0 && !is_nisba(tokens[j].norm) &&
           !gazetteer_.match_at(text, tokens, j).has_value()) {
-        Entity e = s.make(EntityType::Person, EntityRule::Family, j, j + 1, 0);
-        const std::vector<std::string> keys = s.name_keys(j, j + 1, 0);
-        e.surname = keys.back();
-        e.id = person_id(keys);
+        std::vector<std::string> keys;
+        Entity e = s.make_person(EntityRule::Family, j, j + 1, 0, keys);
         e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
         covered_[j] = 2;
         out.push_back(std::move(e));
@@ -1630,10 +1633,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           l.non_names.find(tokens[j].norm) < 0 && !l.any_title(tokens[j].norm) && !l.is_head(tokens[j].norm) &&
           !l.is_verb(tokens[j].norm) && l.connectors.find(tokens[j].norm) < 0 && !is_nisba(tokens[j].norm) &&
           !gazetteer_.match_at(text, tokens, j).has_value()) {
-        Entity e = s.make(EntityType::Person, EntityRule::Family, i, j + 1, 0);
-        const std::vector<std::string> keys = s.name_keys(i, j + 1, 0);
-        e.surname = keys.back();
-        e.id = person_id(keys);
+        std::vector<std::string> keys;
+        Entity e = s.make_person(EntityRule::Family, i, j + 1, 0, keys);
         e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
         covered_[i] = covered_[j] = 2;
         remember(e, tokens);
@@ -1810,10 +1811,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     if (k == i + 1 && k < tokens.size() && joins_words(text, tokens[k - 1].end, tokens[k].begin) &&
         s.free_name_word(k) && !s.common(k) && !starts_with(tokens[k].norm, "و") && s.clean_end(k + 1))
       ++k;
-    Entity e = s.make(EntityType::Person, EntityRule::NameWord, i, k, static_cast<std::uint32_t>(cb));
-    const std::vector<std::string> keys = s.name_keys(i, k, static_cast<std::uint32_t>(cb));
-    e.surname = keys.back();
-    e.id = person_id(keys);
+    std::vector<std::string> keys;
+    Entity e = s.make_person(EntityRule::NameWord, i, k, static_cast<std::uint32_t>(cb), keys);
     if (keys.size() == 1)
       for (const Known& known : article_)
         if (known.type == EntityType::Person && known.keys.size() >= 2 &&
