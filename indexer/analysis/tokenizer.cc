@@ -78,7 +78,7 @@ void split_mixed(const uint8_t* s, std::uint32_t begin, std::uint32_t end, std::
   out.push_back({run_begin, end, run == CharClass::Digit ? TokenKind::Number : TokenKind::Word});
 }
 
-// Word_Break classes of the fast path (ASCII and U+0600–U+06FF), from ICU's
+// Word_Break classes of the fast path (the four ranges of WbTable), from ICU's
 // character properties so they follow the same Unicode version as ICU's rules.
 enum class Wb : unsigned char {
   Letter,   // ALetter
