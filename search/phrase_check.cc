@@ -30,7 +30,7 @@ bool holds_phrase(std::span<const analysis::Token> tokens, const QueryPhrase& ph
 bool PhraseCheck::operator()(const Xapian::Document& doc) const {
   schema::PassageRecord record;
   try {
-    record = schema::decode_record(doc.get_data());
+    record = schema::read_record(doc);
   } catch (const std::runtime_error&) {
     return false;  // not a fahras passage: nothing to check the phrase against
   }

@@ -242,7 +242,7 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
     Hit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
-    hit.record = schema::decode_record(it.get_document().get_data());
+    hit.record = schema::read_record(it.get_document());
     schema::complete_record(db_, hit.record);
     explain(result.query, hit, options.explain);
     result.hits.push_back(std::move(hit));

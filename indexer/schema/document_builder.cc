@@ -172,7 +172,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     }
     record.passage = number;
     record.text.assign(text);
-    doc.set_data(encode_record(record));
+    doc.add_value(kSlotRecord, pack_record(record));
     if (number == 1) {  // the article's fields are stored once, with passage 1 (schema.h)
       record.title.clear();
       record.date.clear();

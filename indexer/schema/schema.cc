@@ -5,8 +5,11 @@
 
 #include <simdjson.h>
 #include <xxhash.h>
+#include <zstd.h>
 
 #include <algorithm>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 namespace fahras::schema {
@@ -214,6 +217,42 @@ PassageRecord decode_record(std::string_view data) {
   return r;
 }
 
+namespace {
+struct ZstdCctxFree {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
+// A record is one passage and its article's fields: --max-article-size (8 MB) of
+// text at most, JSON-escaped. A frame claiming more is not one fahras wrote.
+constexpr unsigned long long kMaxRecordBytes = 64ull << 20;
+}  // namespace
+
+std::string pack_record(const PassageRecord& record) {
+  thread_local const std::unique_ptr<ZSTD_CCtx, ZstdCctxFree> cctx(ZSTD_createCCtx());
+  if (!cctx) throw std::bad_alloc();
+  const std::string json = encode_record(record);
+  std::string out(ZSTD_compressBound(json.size()), '\0');
+  const std::size_t n = ZSTD_compressCCtx(cctx.get(), out.data(), out.size(), json.data(), json.size(), 1);
+  if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(n));
+  out.resize(n);
+  return out;
+}
+
+std::string stored_record(const Xapian::Document& doc) {
+  const std::string packed = doc.get_value(kSlotRecord);
+  if (packed.empty()) return doc.get_data();  // schemas 5 and 6
+  const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxRecordBytes)
+    throw std::runtime_error("the stored passage record is not a zstd frame fahras wrote");
+  std::string json(static_cast<std::size_t>(size), '\0');
+  const std::size_t n = ZSTD_decompress(json.data(), json.size(), packed.data(), packed.size());
+  if (ZSTD_isError(n) || n != json.size())
+    throw std::runtime_error(std::string("the stored passage record does not unpack: ") +
+                             (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong size"));
+  return json;
+}
+
+PassageRecord read_record(const Xapian::Document& doc) { return decode_record(stored_record(doc)); }
+
 void complete_record(const Xapian::Database& db, PassageRecord& record) {
   if (record.passage <= 1 || !record.title.empty() || !record.date.empty() || !record.source.empty() ||
       !record.url.empty())
@@ -221,7 +260,7 @@ void complete_record(const Xapian::Database& db, PassageRecord& record) {
   const std::string first = passage_uid(record.id, 1);
   const Xapian::PostingIterator it = db.postlist_begin(first);
   if (it == db.postlist_end(first)) return;
-  PassageRecord one = decode_record(db.get_document(*it).get_data());
+  PassageRecord one = read_record(db.get_document(*it));
   if (one.id != record.id) return;
   record.title = std::move(one.title);
   record.date = std::move(one.date);

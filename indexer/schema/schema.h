@@ -19,15 +19,20 @@
 //             1 passage number, sortable_serialise
 //             2 article date "YYYY-MM-DD" when known
 //             3 year "YYYY", 4 month "YYYY-MM", 5 source (normalized): facets
+//             6 the passage record (schema 7): one JSON object
+//                    {"id","passage","title","text","date","source","url"} as a
+//                    zstd frame; empty fields are left out, and the article's
+//                    fields (title, date, source, url) are stored with passage 1
+//                    only (schema 6): a reader of passage n > 1 takes them from
+//                    passage 1 (complete_record()). Read it with read_record().
 //             10..17 the values of the passage's first 8 figures, sortable_serialise
 //                    (range filters OR a value range over these slots)
 //             20..25 organizations, 30..35 places, 40..45 people: the passage's first
 //                    6 distinct of each, "<id>\t<name>" (facets count them per slot
 //                    and sum; a passage never has one id in two slots)
-//   data      one JSON object: {"id","passage","title","text","date","source","url"};
-//             empty fields are left out, and the article's fields (title, date,
-//             source, url) are stored with passage 1 only (schema 6): a reader
-//             of passage n > 1 takes them from passage 1 (complete_record()).
+//   data      empty (schemas 5 and 6 stored the record here, as plain JSON: Xapian
+//             compresses document data with zlib inside add_document, which cost
+//             four times as much CPU as zstd's fastest level for a larger index)
 //   metadata  fahras.schema = kSchemaVersion (a fahras index is recognised by it)
 //             fahras.shard = "K/N" when built with --shard K/N
 //             fahras.positions = "none" when built with --no-positions (no
@@ -64,6 +69,7 @@ inline constexpr Xapian::valueno kSlotDate = 2;
 inline constexpr Xapian::valueno kSlotYear = 3;
 inline constexpr Xapian::valueno kSlotMonth = 4;
 inline constexpr Xapian::valueno kSlotSource = 5;
+inline constexpr Xapian::valueno kSlotRecord = 6;
 inline constexpr Xapian::valueno kSlotFigureFirst = 10;
 inline constexpr Xapian::valueno kFigureSlots = 8;
 inline constexpr Xapian::valueno kSlotOrgFirst = 20;
@@ -76,7 +82,7 @@ inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a s
 // "none" for an index built without positions (--no-positions): search checks
 // quoted phrases against the stored passages (search/phrase_check.h).
 inline constexpr std::string_view kMetaPositions = "fahras.positions";
-inline constexpr std::string_view kSchemaVersion = "6";
+inline constexpr std::string_view kSchemaVersion = "7";
 
 // The article id as used in terms and the collapse value: the id itself when it
 // is at most 32 bytes long, else '~' + the 32 hex digits of its XXH3-128 hash
@@ -120,10 +126,21 @@ std::string entity_term(std::string_view prefix, std::string_view id);
 std::string entity_value(std::string_view id, std::string_view name);
 std::pair<std::string_view, std::string_view> split_entity_value(std::string_view value);
 
-// Document data <-> PassageRecord. decode throws std::runtime_error on data that
-// is not a fahras record.
+// PassageRecord <-> its JSON object. decode throws std::runtime_error on data
+// that is not a fahras record.
 std::string encode_record(const PassageRecord& record);
 PassageRecord decode_record(std::string_view data);
+
+// The record as stored in slot kSlotRecord: encode_record() compressed into one
+// zstd frame (level 1, the frame states its size). Uses one compression
+// context per thread: safe to call from many threads.
+std::string pack_record(const PassageRecord& record);
+// The JSON record of a passage read from an index: slot kSlotRecord unpacked
+// (schema 7), else the document data (schemas 5 and 6). Throws
+// std::runtime_error when the slot holds no valid frame of a sane size.
+std::string stored_record(const Xapian::Document& doc);
+// decode_record(stored_record(doc)).
+PassageRecord read_record(const Xapian::Document& doc);
 
 // Fills the article's fields (title, date, source, url) of a record of passage
 // n > 1 that holds none of them, from passage 1 of its article in `db` (one

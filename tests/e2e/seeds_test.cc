@@ -205,6 +205,41 @@ TEST_CASE("search refuses a missing index and a Xapian database that is not fahr
   CHECK(w.err.find("not a fahras index") != std::string::npos);
 }
 
+TEST_CASE("an index of schema 6 (records in the document data) is searched, and not updated", "[e2e]") {
+  TempDir tmp;
+  const fs::path now = tmp.path() / "now", old = tmp.path() / "old";
+  REQUIRE(run(bin("fahras-index") + " -q --index '" + now.string() + "' " + seeds(), tmp.path()).code == 0);
+  {  // Rewrite it as schema 6 stored it: the JSON record as document data, no record slot.
+    Xapian::Database src(now.string());
+    Xapian::WritableDatabase dst(old.string(), Xapian::DB_CREATE);
+    for (auto it = src.postlist_begin(""); it != src.postlist_end(""); ++it) {
+      Xapian::Document doc = src.get_document(*it);
+      const std::string json = fahras::schema::stored_record(doc);
+      REQUIRE(!doc.get_value(fahras::schema::kSlotRecord).empty());
+      doc.remove_value(fahras::schema::kSlotRecord);
+      doc.set_data(json);
+      dst.replace_document(*it, doc);
+    }
+    for (auto k = src.metadata_keys_begin(); k != src.metadata_keys_end(); ++k)
+      dst.set_metadata(*k, src.get_metadata(*k));
+    dst.set_metadata(std::string(fahras::schema::kMetaSchema), "6");
+    dst.commit();
+  }
+  for (const char* query : {"9000 detainees", "مخيم الهول"}) {
+    CAPTURE(query);
+    const Run a = run(bin("fahras-search") + " --json --index '" + now.string() + "' '" + query + "'", tmp.path());
+    const Run b = run(bin("fahras-search") + " --json --index '" + old.string() + "' '" + query + "'", tmp.path());
+    INFO(b.err);
+    CHECK(a.code == 0);
+    CHECK(b.code == 0);
+    CHECK(a.out.find("\"text\":\"") != std::string::npos);
+    CHECK(b.out == a.out);  // same hits, same texts and article fields
+  }
+  const Run w = run(bin("fahras-index") + " -q --index '" + old.string() + "' " + seeds(), tmp.path());
+  CHECK(w.code == 1);
+  CHECK(w.err.find("index into a new folder") != std::string::npos);
+}
+
 TEST_CASE("command lines: --help, usage errors, unreadable inputs are reported and counted", "[e2e]") {
   TempDir tmp;
   CHECK(run(bin("fahras-index") + " --help", tmp.path()).code == 0);

@@ -10,6 +10,7 @@
 // FAHRAS_CRASH_SEGMENT=N and FAHRAS_CRASH_FLUSH=N set the small --segment and
 // --flush that two thirds of the shard builds use (default 120 and 50),
 // FAHRAS_CRASH_THREADS=N the threads (default 2).
+#include "schema/schema.h"
 #include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -121,7 +122,7 @@ Contents contents(const fs::path& idx) {
   c.documents = db.get_doccount();
   for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
     CHECK(t.get_termfreq() == 1);
-    c.passages[*t] = db.get_document(*db.postlist_begin(*t)).get_data();
+    c.passages[*t] = fahras::schema::stored_record(db.get_document(*db.postlist_begin(*t)));
   }
   return c;
 }

@@ -49,7 +49,7 @@ std::set<std::string> contents(const fs::path& idx) {
   std::set<std::string> out;
   for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
     Xapian::PostingIterator p = db.postlist_begin(*t);
-    out.insert(*t + "\t" + db.get_document(*p).get_data());
+    out.insert(*t + "\t" + schema::stored_record(db.get_document(*p)));
   }
   return out;
 }

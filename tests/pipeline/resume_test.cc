@@ -3,6 +3,7 @@
 // simulated by an exception thrown from the progress callback, which runs in
 // the write stage.
 #include "pipeline/checkpoint.h"
+#include "schema/schema.h"
 #include "pipeline/index_writer.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/shard_writers.h"
@@ -80,7 +81,7 @@ std::map<std::string, std::string> contents(const fs::path& idx) {
   Xapian::Database db(idx.string());
   std::map<std::string, std::string> out;
   for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t)
-    out[*t] = db.get_document(*db.postlist_begin(*t)).get_data();
+    out[*t] = schema::stored_record(db.get_document(*db.postlist_begin(*t)));
   REQUIRE(out.size() == db.get_doccount());
   return out;
 }

@@ -166,6 +166,48 @@ TEST_CASE("decode_record throws on data that is not a fahras record", "[schema][
   }
 }
 
+TEST_CASE("pack_record stores a record as one zstd frame that read_record reads back", "[schema][record]") {
+  schema::PassageRecord r{"https://example.com/ar/العراق/123", 2, "", "", "", "", ""};
+  for (int i = 0; i < 40; ++i) r.text += "أكثر من 9000 معتقل في مخيم الهول. ";
+  const std::string json = schema::encode_record(r);
+  const std::string packed = schema::pack_record(r);
+  CHECK(packed.size() < json.size() / 4);  // a repetitive text compresses
+  CHECK(packed.compare(0, 4, "\x28\xB5\x2F\xFD") == 0);  // zstd's magic number
+  Xapian::Document doc;
+  doc.add_value(schema::kSlotRecord, packed);
+  CHECK(schema::stored_record(doc) == json);
+  const schema::PassageRecord back = schema::read_record(doc);
+  CHECK(back.id == r.id);
+  CHECK(back.passage == 2);
+  CHECK(back.text == r.text);
+}
+
+TEST_CASE("read_record reads the document data of an index of schema 5 or 6", "[schema][record]") {
+  const schema::PassageRecord r{"a.txt", 1, "عنوان", "نص المقطع", "2024-07-15", "المصدر", "u"};
+  Xapian::Document doc;
+  doc.set_data(schema::encode_record(r));  // what schema 6 stored, with no record slot
+  const schema::PassageRecord back = schema::read_record(doc);
+  CHECK(back.id == "a.txt");
+  CHECK(back.title == "عنوان");
+  CHECK(back.text == "نص المقطع");
+}
+
+TEST_CASE("read_record throws on a record slot that is not a zstd frame fahras wrote", "[schema][record]") {
+  const std::string packed = schema::pack_record({"a.txt", 1, "", "نص", "", "", ""});
+  const std::string huge_header = std::string("\x28\xB5\x2F\xFD\xE4", 5) + std::string(8, '\xFF');  // claims 2^64-1 bytes
+  const std::string cases[] = {
+      "not zstd",
+      packed.substr(0, packed.size() - 2),  // truncated
+      huge_header,
+      std::string(packed).replace(packed.size() - 3, 1, "\x7F"),  // one byte damaged: what unpacks is not a record
+  };
+  for (const std::string& value : cases) {
+    Xapian::Document doc;
+    doc.add_value(schema::kSlotRecord, value);
+    CHECK_THROWS_AS(schema::read_record(doc), std::runtime_error);
+  }
+}
+
 TEST_CASE("append_json_string escapes JSON specials and replaces invalid UTF-8 with U+FFFD", "[schema][json]") {
   struct Case {
     std::string input;
@@ -265,7 +307,9 @@ TEST_CASE("DocumentBuilder makes one document per passage following the schema",
     CHECK(doc.get_value(schema::kSlotArticle) == key);
     CHECK(Xapian::sortable_unserialise(doc.get_value(schema::kSlotPassage)) == Approx(n));
     CHECK(doc.get_value(schema::kSlotDate) == "2024-07-15");
-    const schema::PassageRecord r = schema::decode_record(doc.get_data());
+    CHECK(doc.get_data().empty());  // schema 7: the record is in its slot, packed
+    CHECK(!doc.get_value(schema::kSlotRecord).empty());
+    const schema::PassageRecord r = schema::read_record(doc);
     CHECK(r.id == article.id);
     CHECK(r.passage == n);
     CHECK(r.text == texts[i]);
@@ -305,7 +349,7 @@ TEST_CASE("DocumentBuilder gives long ids a shortened key and no documents to wo
   for (const std::string& t : terms) CHECK(t.size() <= 245);  // Xapian's term limit
   CHECK(docs[0].get_value(schema::kSlotArticle) == key);
   CHECK(docs[0].get_value(schema::kSlotDate).empty());  // no date given
-  CHECK(schema::decode_record(docs[0].get_data()).id == long_id.id);  // the record keeps the full id
+  CHECK(schema::read_record(docs[0]).id == long_id.id);  // the record keeps the full id
 
   for (std::string_view text : {"", "   \n\n\t"}) {
     CAPTURE(std::string(text));
@@ -338,7 +382,7 @@ TEST_CASE("complete_record takes the article's fields from passage 1 of the same
   }
   for (Xapian::docid did = 1; did <= db.get_doccount(); ++did) {
     CAPTURE(did);
-    schema::PassageRecord r = schema::decode_record(db.get_document(did).get_data());
+    schema::PassageRecord r = schema::read_record(db.get_document(did));
     CHECK(r.title.empty() == (r.passage > 1));
     schema::complete_record(db, r);
     CHECK(r.title == "عنوان " + r.id);
