@@ -1,11 +1,25 @@
 #include "analysis/passages.h"
 
+#include <array>
+
 namespace fahras::analysis {
 namespace {
 
 // Byte length of the whitespace character at s[i], or 0.
-std::size_t space_len(std::string_view s, std::size_t i) {
+// Bytes that can start a space: ASCII spaces and the first bytes of the
+// multi-byte ones below. Every other byte answers 0 without a branch chain:
+// Arabic letters (0xD8-0xDB lead bytes) and continuation bytes are most of
+// the text.
+constexpr std::array<bool, 256> kMayStartSpace = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = true;
+  for (unsigned char c : {0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;
+  return t;
+}();
+
+inline std::size_t space_len(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
+  if (!kMayStartSpace[c]) return 0;
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
   if (c == 0xC2 && at(1) == 0xA0) return 2;                                   // NBSP
@@ -116,6 +130,7 @@ std::size_t count_words(std::string_view s) {
     if (!in_word) ++words;
     in_word = true;
     ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // the rest of a character
   }
   return words;
 }
@@ -134,25 +149,33 @@ void split_passages(std::string_view text, const PassageOptions& options, std::v
     b = e + 1;
   }
   // Join short lines to the next paragraph (or the previous one at the end).
+  // A paragraph's words are the sum of its lines' (lines are apart by a newline).
   std::vector<Line> paras;
   std::uint32_t pending = 0;
+  std::size_t pending_words = 0;
   bool has_pending = false;
   for (const Line& l : lines) {
     const std::uint32_t begin = has_pending ? pending : l.begin;
     if (l.words < options.min_words) {
       if (!has_pending) pending = l.begin;
       has_pending = true;
+      pending_words += l.words;
       continue;
     }
-    paras.push_back({begin, l.end, 0});
+    paras.push_back({begin, l.end, l.words + (has_pending ? pending_words : 0)});
     has_pending = false;
+    pending_words = 0;
   }
   if (has_pending) {
-    if (paras.empty()) paras.push_back({pending, lines.back().end, 0});
-    else paras.back().end = lines.back().end;
+    if (paras.empty()) {
+      paras.push_back({pending, lines.back().end, pending_words});
+    } else {
+      paras.back().end = lines.back().end;
+      paras.back().words += pending_words;
+    }
   }
   for (const Line& p : paras) {
-    if (count_words(text.substr(p.begin, p.end - p.begin)) <= options.max_words) out.push_back({p.begin, p.end});
+    if (p.words <= options.max_words) out.push_back({p.begin, p.end});
     else cut_long(text, p.begin, p.end, options.max_words, out);
   }
 }
