@@ -2,6 +2,7 @@
 #include "analysis/entities.h"
 
 #include "analysis/analyzer.h"
+#include "analysis/flat_map.h"
 #include "analysis/normalizer.h"
 
 #include <algorithm>
@@ -35,7 +36,7 @@ struct KeyHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
-using MaskMap = std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>>;
+using MaskMap = FlatStringMap<std::uint32_t>;  // built once, then read by all threads
 
 const Masks& masks_of(std::string_view norm);  // after Lists, below
 
@@ -50,7 +51,7 @@ class WordSet {
   WordSet(const Normalizer& normalizer, MaskMap& map, std::uint32_t& next_bit,
           std::initializer_list<std::string_view> words)
       : bit_(1u << next_bit++) {
-    for (std::string_view w : words) map[std::string(token_key(normalizer.normalize(w)))] |= bit_;
+    for (std::string_view w : words) map.emplace(token_key(normalizer.normalize(w)), 0) |= bit_;
   }
   // -1: not in the set; else the bytes of bare clitics (و, ب, ل …) before the word.
   int find(std::string_view norm) const {
@@ -337,8 +338,8 @@ const Masks& masks_of(std::string_view norm) {
   const Lists& l = lists();
   Masks m;
   auto mask = [&](std::string_view key) {
-    const auto it = l.map.find(key);
-    return it == l.map.end() ? 0u : it->second;
+    const std::uint32_t* bits = l.map.find(key);
+    return bits ? *bits : 0u;
   };
   m.direct = mask(token_key(norm));
   std::string_view variants[3];
