@@ -133,12 +133,21 @@ bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b) {
   return true;
 }
 
+namespace {
+constexpr std::string_view kTaMarbuta = "\u0629";  // ة
+constexpr std::string_view kHa = "\u0647";         // ه
+}  // namespace
+
 // The token trie: node 0 is the root; children by (parent, key); a node ends a
 // name when terminal[definite] holds an entry index + 1 (index 0: the name's
 // first word is bare, 1: it has the article).
 struct Gazetteer::Trie {
+  // How the names ending at a node write their last letter, when the
+  // normalizer folds it: ة and ه are one letter to the keys.
+  static constexpr std::uint8_t kEndsTaMarbuta = 1, kEndsHa = 2;
   struct Node {
     std::array<std::uint32_t, 2> terminal{0, 0};
+    std::uint8_t last_letter = 0;
   };
   std::vector<Node> nodes{Node{}};
   FlatStringMap<std::uint32_t> children;  // (word, tag = parent) -> node
@@ -209,6 +218,13 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
         std::uint32_t& known = surnames_.emplace(words.back(), entry);
         if (known != entry) known = kAmbiguousSurname;
       }
+    }
+    for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
+      if (t->kind != TokenKind::Word) continue;
+      const std::string_view word = name.substr(t->begin, t->end - t->begin);
+      if (word.ends_with(kTaMarbuta)) trie_->nodes[node].last_letter |= Trie::kEndsTaMarbuta;
+      else if (word.ends_with(kHa)) trie_->nodes[node].last_letter |= Trie::kEndsHa;
+      break;
     }
     std::uint32_t& slot = trie_->nodes[node].terminal[is_definite(tokens[0].norm) ? 1 : 0];
     if (slot == 0) {
@@ -295,6 +311,17 @@ std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::sp
         break;
       }
   }
+  // A name written with a final ة (حديثة, وجدة) does not end in a word written
+  // with ه (حديثه "his talk", وجده "he found it": the pronoun) in a text that
+  // writes ة elsewhere; a text that never writes ة may write it ه throughout.
+  int text_writes_ta = -1;  // unknown until needed
+  const auto wrong_last_letter = [&](const Trie::Node& n, std::size_t last) {
+    if ((n.last_letter & Trie::kEndsTaMarbuta) == 0 || (n.last_letter & Trie::kEndsHa) != 0) return false;
+    const std::string_view word = text.substr(tokens[last].begin, tokens[last].end - tokens[last].begin);
+    if (!word.ends_with(kHa)) return false;
+    if (text_writes_ta < 0) text_writes_ta = text.find(kTaMarbuta) != std::string_view::npos ? 1 : 0;
+    return text_writes_ta == 1;
+  };
   std::optional<GazetteerMatch> best;
   for (std::size_t v = 0; v < n_all; ++v) {
     const bool definite = is_definite(firsts[v]);
@@ -302,7 +329,8 @@ std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::sp
     std::size_t j = i + 1;
     while (node != 0) {
       const std::uint32_t terminal = trie_->nodes[node].terminal[definite ? 1 : 0];
-      if (terminal != 0 && (!best || j > best->end) && (v < n_first || j >= i + 2))
+      if (terminal != 0 && (!best || j > best->end) && (v < n_first || j >= i + 2) &&
+          !wrong_last_letter(trie_->nodes[node], j - 1))
         best = GazetteerMatch{i, j, terminal - 1, static_cast<std::uint32_t>(tokens[i].norm.size() - firsts[v].size())};
       if (j >= tokens.size() || tokens[j].kind != TokenKind::Word ||
           !joins_words(text, tokens[j - 1].end, tokens[j].begin))
