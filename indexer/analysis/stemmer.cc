@@ -31,6 +31,8 @@ std::string_view strip_clitics(std::string_view word) {
            static_cast<unsigned char>(word[i + 1]) == trail;
   };
   constexpr unsigned char kD8 = 0xD8, kD9 = 0xD9;
+  // Every prefix starts with a letter whose UTF-8 lead byte is D8 or D9.
+  if (word.size() < 4 || (static_cast<unsigned char>(word[0]) & 0xFE) != kD8) return word;
   const bool conj = at(0, kD9, 0x88) || at(0, kD9, 0x81);  // و ف
   std::size_t i = conj ? 2 : 0;
   if ((at(i, kD8, 0xA8) || at(i, kD9, 0x83)) && at(i + 2, kD8, 0xA7) && at(i + 4, kD9, 0x84)) {
@@ -42,7 +44,11 @@ std::string_view strip_clitics(std::string_view word) {
   } else {
     return word;
   }
-  return word.size() > i && code_points(word.substr(i)) >= 3 ? word.substr(i) : word;
+  // At least three characters must remain (counted up to three, not to the end).
+  std::size_t chars = 0;
+  for (std::size_t k = i; k < word.size() && chars < 3; ++k)
+    chars += (static_cast<unsigned char>(word[k]) & 0xC0) != 0x80;
+  return chars >= 3 ? word.substr(i) : word;
 }
 
 Stemmer::Stemmer(std::size_t cache_limit) : arabic_("arabic"), english_("english"), cache_(cache_limit) {}
