@@ -1,8 +1,11 @@
 // NumberParser implementation. See number_parser.h for the contract.
 //
 // All word tables are static constexpr arrays sorted at compile time and looked
-// up by binary search on std::string_view: nothing is allocated per token.
+// up by binary search on std::string_view (the lexicon of number words through
+// a hash table built from it once): nothing is allocated per token.
 #include "analysis/number_parser.h"
+
+#include "analysis/flat_map.h"
 
 #include <algorithm>
 #include <array>
@@ -255,10 +258,28 @@ bool eq_maybe_conj(const Token& t, sv w) {
   return is_word(t) && (t.norm == w || strip_conj(t.norm) == w);
 }
 
+// The lexicon as a hash table (one hash and one compare per lookup, where the
+// binary search made about eight compares): lookups run several times for
+// every word of every text. Built once, thread-safely, then only read.
+const FlatStringMap<const Lex*>& lexicon_table() {
+  static const FlatStringMap<const Lex*> table = [] {
+    FlatStringMap<const Lex*> t;
+    for (const Lex& e : kLexicon) t.emplace(e.w, &e);
+    return t;
+  }();
+  return table;
+}
+
 const Lex* find_lex(sv w) {
-  auto it = std::lower_bound(kLexicon.begin(), kLexicon.end(), w,
-                             [](const Lex& e, sv x) { return e.w < x; });
-  return (it != kLexicon.end() && it->w == w) ? &*it : nullptr;
+  // No lexicon word is longer than kLongestLex bytes.
+  static constexpr std::size_t kLongestLex = [] {
+    std::size_t n = 0;
+    for (const Lex& e : kLexicon) n = std::max(n, e.w.size());
+    return n;
+  }();
+  if (w.empty() || w.size() > kLongestLex) return nullptr;
+  const Lex* const* e = lexicon_table().find(w);
+  return e ? *e : nullptr;
 }
 
 struct Hit {
