@@ -1729,6 +1729,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::size_t v = 1; v < nv; ++v) cands[v] = variants[v - 1];
       for (std::size_t v = 0; v < nv; ++v) {
         const std::string_view key = token_key(cands[v]);
+        // The person named earlier whose surname this is (the last one), if any:
+        // looked up first, as almost no word is one.
+        const Known* hit = nullptr;
+        for (const Known& k : article_)
+          if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;
+        if (!hit) continue;
         if (code_points(key) < 3 || not_surname(key)) continue;
         // A surname that is an ordinary word is the person only as written
         // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح.
@@ -1738,10 +1744,6 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&
             starts_with(tokens[i - 1].norm, "ال") && is_definite(tokens[i - 1].norm))
           continue;
-        const Known* hit = nullptr;
-        for (const Known& k : article_)
-          if (k.type == EntityType::Person && k.keys.size() >= 2 && k.keys.back() == key) hit = &k;
-        if (!hit) continue;
         Entity e = s.make(EntityType::Person, EntityRule::Surname, i, i + 1,
                           static_cast<std::uint32_t>(norm.size() - cands[v].size()));
         e.id = hit->id;
