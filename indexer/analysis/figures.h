@@ -9,6 +9,10 @@
 // words right after it (the noun, then the adjectives/participles or the name
 // that qualify it), stopping at a function word, a number or a kept symbol.
 // "N من <noun>" takes the noun after من. Percentages get the unit "%".
+// Given the text the tokens were cut from, the units also stop at a mark that
+// ends a phrase between two words (. ، , ; : ! ? ؟ ؛ brackets, a line break):
+// "8 مليون دولار.\nوقرر المستشار" counts dollars only. Quotation marks do not
+// stop them (the «داعش» above).
 // Units are index terms (stems), so a query's units match by the same analyser.
 //
 // Thread safety: immutable after construction; share one between threads.
@@ -51,7 +55,10 @@ class FigureExtractor {
   explicit FigureExtractor(const FigureOptions& options = {}, const NumberParserOptions& numbers = {});
 
   // Replaces `out` with the figures of `tokens` (from Analyzer::analyze), in order.
-  void extract(std::span<const Token> tokens, std::vector<Figure>& out) const;
+  // `text` is the text the tokens' offsets point into (for the marks between
+  // words); without it (a search query) units stop only at the rules above.
+  void extract(std::string_view text, std::span<const Token> tokens, std::vector<Figure>& out) const;
+  void extract(std::span<const Token> tokens, std::vector<Figure>& out) const { extract({}, tokens, out); }
 
   const NumberParser& numbers() const { return parser_; }
 

@@ -27,7 +27,7 @@ Extraction Extractor::extract(const schema::Article& article) {
   for (std::size_t p = 0; p < spans_.size(); ++p) {
     const std::string_view text = std::string_view(article.text).substr(spans_[p].begin, spans_[p].end - spans_[p].begin);
     const auto tokens = analyzer_.analyze(text);
-    figures_.extract(tokens, found_);
+    figures_.extract(text, tokens, found_);
     for (const analysis::Figure& f : found_) {
       ExtractedFigure x;
       x.passage = static_cast<std::uint32_t>(p + 1);

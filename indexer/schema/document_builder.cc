@@ -140,7 +140,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     Xapian::Document doc;
     const auto tokens = analyzer_.analyze(text);
     add_terms(tokens, 0, options_.positions, doc, term_);
-    figures_.extract(tokens, found_);
+    figures_.extract(text, tokens, found_);
     add_figures(tokens, found_, doc);
     if (options_.entities) {
       entities_.extract(text, tokens, found_entities_);

@@ -22,7 +22,7 @@ std::vector<Extracted> extract(const std::string& text) {
   static const FigureExtractor extractor;
   const auto tokens = analyzer.analyze(text);
   std::vector<Figure> figures;
-  extractor.extract(tokens, figures);
+  extractor.extract(text, tokens, figures);
   std::vector<Extracted> out;
   for (const Figure& f : figures) {
     Extracted e{f.number.value, {}, text.substr(f.begin, f.end - f.begin)};
@@ -86,4 +86,40 @@ TEST_CASE("a function word ends the unit: 9000 معتقل من التنظيم co
   CHECK(f[0].units == std::vector<std::string>{stem("معتقل")});
   CHECK(f[1].value == 20);
   CHECK(f[1].units == std::vector<std::string>{stem("منشأة"), stem("احتجاز")});
+}
+
+TEST_CASE("a mark that ends a phrase ends the unit: no unit from the next sentence", "[figures]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> units;  // surface words; compared by stem
+    const char* span;
+  };
+  const Case cases[] = {
+      {"بلغت الخسائر 8 ملايين دولار .\nوقرر المستشار أن يستقيل", {"دولار"}, "8 ملايين دولار"},
+      {"بلغت الخسائر 8 ملايين دولار.\n\nوقرر المستشار أن يستقيل", {"دولار"}, "8 ملايين دولار"},
+      {"بلغت الخسائر 8 ملايين دولار، وقرر المستشار أن يستقيل", {"دولار"}, "8 ملايين دولار"},
+      {"فر 5000 لاجئ؛ وعاد آخرون", {"لاجئ"}, "5000 لاجئ"},
+      {"بلغ عددهم 300 (بحسب الشرطة)", {}, "300"},
+      {"قتل 12 مدنيا: نساء وأطفال", {"مدنيا"}, "12 مدنيا"},
+      {"قتل 12 .\nمدنيا", {}, "12"},
+      // Quotation marks do not end it.
+      {"أكثر من 9 آلاف عنصر «داعش» محتجزين", {"عنصر", "داعش", "محتجزين"}, "أكثر من 9 آلاف عنصر «داعش» محتجزين"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto figures = extract(c.text);
+    REQUIRE(figures.size() == 1);
+    CHECK(figures[0].span == c.span);
+    std::vector<std::string> want;
+    for (const std::string& u : c.units) want.push_back(stem(u));
+    CHECK(figures[0].units == want);
+  }
+  // Without the text (a search query's tokens), the units run on as before.
+  static thread_local Analyzer analyzer;
+  const std::string text = "8 ملايين دولار. وقرر";
+  const auto tokens = analyzer.analyze(text);
+  std::vector<Figure> figures;
+  FigureExtractor().extract(tokens, figures);
+  REQUIRE(figures.size() == 1);
+  CHECK(figures[0].units() == 2);
 }
