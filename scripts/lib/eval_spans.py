@@ -194,24 +194,40 @@ def find_fahras_index(repo):
     return path
 
 
-def run_extractor(binary, sentences, seps_for=space_join, extra_args=()):
-    """Writes one JSONL record per sentence (id = sentence index), runs the extractor once.
+def run_extractor(binary, sentences, seps_for=space_join, extra_args=(), context=1):
+    """Writes the sentences as JSONL articles, runs the extractor once over them.
 
+    context=1: one article per sentence (id = sentence index). context=N: one article per N
+    consecutive sentences, joined by newlines, so that what the extractor remembers within
+    an article (a surname named in full earlier) spans sentences as in a news article; each
+    prediction is mapped back to the sentence holding its first byte, with offsets made
+    relative to that sentence, and one that runs into the next sentence gets "end" = -1
+    (it can match no gold span) and is counted in stats["cross_sentence"].
     Returns (records, offsets, texts, stats): records is a list of (sentence_index, obj).
-    stats counts "lines" read, "bad_json", "unknown_article" and "text_mismatch"
-    (prediction text differing from the bytes at its offsets; informational).
+    stats counts "lines" read, "bad_json", "unknown_article", "text_mismatch"
+    (prediction text differing from the bytes at its offsets; informational) and
+    "cross_sentence".
     """
+    context = max(1, int(context))
     offsets, texts = [], []
-    stats = {"lines": 0, "bad_json": 0, "unknown_article": 0, "text_mismatch": 0}
+    stats = {"lines": 0, "bad_json": 0, "unknown_article": 0, "text_mismatch": 0, "cross_sentence": 0}
+    starts = []  # per sentence: byte offset of its text in its article
+    ngroups = (len(sentences) + context - 1) // context
     tmpdir = tempfile.mkdtemp(prefix="fahras-eval-")
     try:
         path = os.path.join(tmpdir, "sentences.jsonl")
         with open(path, "w", encoding="utf-8") as f:
-            for i, s in enumerate(sentences):
-                text, offs = build_text(s.tokens, seps_for(s.tokens))
-                texts.append(text.encode("utf-8"))
-                offsets.append(offs)
-                f.write(json.dumps({"id": str(i), "text": text}, ensure_ascii=False) + "\n")
+            for g in range(ngroups):
+                parts, pos = [], 0
+                for i in range(g * context, min(len(sentences), (g + 1) * context)):
+                    s = sentences[i]
+                    text, offs = build_text(s.tokens, seps_for(s.tokens))
+                    texts.append(text.encode("utf-8"))
+                    offsets.append(offs)
+                    starts.append(pos)
+                    parts.append(text)
+                    pos += len(texts[-1]) + 1  # the newline after it
+                f.write(json.dumps({"id": str(g), "text": "\n".join(parts)}, ensure_ascii=False) + "\n")
         cmd = [binary, "--extract", "--json", "--quiet",
                "--field", "id=id", "--field", "text=text"] + list(extra_args) + [path]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -228,8 +244,8 @@ def run_extractor(binary, sentences, seps_for=space_join, extra_args=()):
         stats["lines"] += 1
         try:
             obj = json.loads(line)
-            idx = int(obj["article"])
-            if not 0 <= idx < len(sentences):
+            g = int(obj["article"])
+            if not 0 <= g < ngroups:
                 raise ValueError
         except (ValueError, KeyError, TypeError):
             if line.startswith("{"):
@@ -238,8 +254,18 @@ def run_extractor(binary, sentences, seps_for=space_join, extra_args=()):
                 stats["bad_json"] += 1
             continue
         b, e = obj.get("begin"), obj.get("end")
-        if isinstance(b, int) and isinstance(e, int) and "text" in obj:
-            if texts[idx][b:e].decode("utf-8", "replace") != obj["text"]:
+        idx = g * context
+        if isinstance(b, int) and isinstance(e, int):
+            last = min(len(sentences), (g + 1) * context) - 1
+            while idx < last and starts[idx + 1] <= b:
+                idx += 1
+            b -= starts[idx]
+            e -= starts[idx]
+            obj["begin"], obj["end"] = b, e
+            if e > len(texts[idx]):
+                stats["cross_sentence"] += 1
+                obj["end"] = -1
+            elif "text" in obj and texts[idx][b:e].decode("utf-8", "replace") != obj["text"]:
                 stats["text_mismatch"] += 1
         records.append((idx, obj))
     return records, offsets, texts, stats
