@@ -96,6 +96,12 @@ struct Lists {
        "الحاخامة", "المتحدثة", "الطبيب", "الطبيبة", "المهندس", "المهندسة", "المحامية", "المخرجة", "المنتج",
        "المنتجة", "المعلق", "الناشر", "الصحابي", "الصحابية", "النبي", "الرسول", "الخليفة", "الإمبراطور",
        "الإمبراطورة", "القديس", "القديسة", "الحاج"}};
+  // Titles that news writes before a surname alone ("الرئيس شافيز", "الشيخ
+  // بحيري"): one rare word after them is a name.
+  WordSet name_titles{normalizer, map, bits,
+      {"الرئيس", "الرئيسة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "السيد", "السيدة", "الأمير", "الأميرة",
+       "الإمام", "الملك", "الملكة", "السلطان", "الجنرال", "البابا", "المستشار", "الإمبراطور", "السناتور",
+       "السيناتور", "الأستاذ", "البروفيسور", "المشير", "العقيد", "اللواء", "العميد"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
   WordSet title_links{normalizer, map, bits, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
@@ -694,6 +700,16 @@ struct Scan {
   bool closed_after(std::size_t k) const {
     return k + 1 >= n() || !joins_words(text, tokens[k].end, tokens[k + 1].begin);
   }
+  // Stricter than clean_end(): nothing that could still be the name's next
+  // word follows (no definite word, which may be a family name: "الدكتور
+  // اشرف الربيعي"; no rare word): the text ends, punctuation, a function word,
+  // a word never in names, a title, or an ordinary indefinite word.
+  bool closed_name(std::size_t k) const {
+    if (k >= n() || !word(k) || !joins_words(text, tokens[k - 1].end, tokens[k].begin)) return true;
+    const std::string_view norm = tokens[k].norm;
+    return tokens[k].stopword || l.non_names.find(norm) >= 0 || l.any_title(norm) ||
+           (!is_definite(norm) && ordinary(k));
+  }
   // True when a name may end before token k: the text ends, punctuation, a
   // function word, a verb or common word, a title, a definite word, or a known name.
   bool clean_end(std::size_t k) const {
@@ -703,6 +719,12 @@ struct Scan {
            is_definite(norm) || gaz.match_at(text, tokens, k).has_value() || ordinary(k);
   }
 
+  // The word at i is an ordinary word of four letters or more with the
+  // accusative ا: "لم يحرك الملك قادرا", "متضامنا" (not ماسا: ماس).
+  bool accusative_of_common(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    return !given[i] && ends_with(norm, "ا") && code_points(norm) >= 5 && gaz.is_common(norm.substr(0, norm.size() - 2));
+  }
   // The word at i is the adverbial accusative of an ordinary nisba: رسميا,
   // قضائيا, حاليا (رسمي, قضائي, حالي + ا).
   bool nisba_adverb(std::size_t i) const {
@@ -786,6 +808,15 @@ struct Scan {
       if (after_connector && ordinary(k) && suffixed(k)) break;  // "زيان | ابن أخيه": his nephew
       // An adverb of a nisba (رسميا, قضائيا: ordinary رسمي, قضائي + ا) ends a name.
       if (before + words >= 1 && !after_connector && nisba_adverb(k)) break;
+      // So do an ordinary word in the accusative ("الرئيس طالباني متضامنا")
+      // and ف with an ordinary word ("الحارس شوفكوفسكيي فاحتسب").
+      if (before + words >= 1 && !after_connector &&
+          (accusative_of_common(k) ||
+           (starts_with(tokens[k].norm, "ف") && !given[k] && code_points(tokens[k].norm) >= 5 &&
+            (starts_with(tokens[k].norm.substr(2), "ا") || starts_with(tokens[k].norm.substr(2), "ي") ||
+             starts_with(tokens[k].norm.substr(2), "ت")) &&
+            gaz.is_common(tokens[k].norm.substr(2)))))
+        break;
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
       // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.
@@ -887,9 +918,16 @@ struct Scan {
     return e;
   }
 
-  bool person(std::size_t j, std::size_t k, int words, EntityRule rule, std::uint32_t clitic_bytes) {
+  // With `one_rare` (after a title), one word alone is a name too when it is
+  // rare (not in common-words.tsv), of three letters or more, and the name
+  // ends cleanly after it: "الرئيس شافيز", "الأمير زيان إلى".
+  bool person(std::size_t j, std::size_t k, int words, EntityRule rule, std::uint32_t clitic_bytes,
+              bool one_rare = false) {
     if (words < 1 || k <= j) return false;
-    if (words == 1 && !(given[j] && given[j]->end == k)) return false;
+    if (words == 1 && !(given[j] && given[j]->end == k) &&
+        !(one_rare && k == j + 1 && !common(j) && !connector(j) && code_points(token_key(tokens[j].norm)) >= 3 &&
+          !accusative_of_common(j) && closed_name(k)))
+      return false;
     // A name of ordinary words only is a phrase ("اتصال هاتفي", "بحزن شديد").
     // (A known given name names: عبد العزيز الشمري, whose words are ordinary.)
     bool named = given[j] && given[j]->end <= k;
@@ -1484,7 +1522,11 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           ++j;
           continue;
         }
-        if (!is_definite(w) && is_nisba(w) && code_points(w) >= 5 && l.non_names.find(w) < 0) {  // وزير خارجية …
+        // An indefinite nisba continues a construct (وزير خارجية …), not a
+        // definite word, which its adjective would agree with: "الشيخ
+        // بحيري" is a name.
+        if (!is_definite(w) && is_nisba(w) && code_points(w) >= 5 && l.non_names.find(w) < 0 &&
+            !is_definite(tokens[j - 1].norm)) {
           ++j;
           continue;
         }
@@ -1512,7 +1554,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           continue;
         }
         const auto [k, words] = s.name_at(j);
-        if (s.person(j, k, words, EntityRule::Title, s.given[j] ? s.given[j]->clitic_bytes : 0)) {
+        // One rare word alone names only after a title that news puts before
+        // names alone (الرئيس, الشيخ, not اللاعب or الفريق), right after it
+        // or after its definite adjectives ("الرئيس الفنزويلي شافيز").
+        bool one_rare = !nationality && is_definite(norm) && l.name_titles.find(norm) >= 0 &&
+                        !starts_with(tokens[j].norm, "و") &&
+                        !starts_with(tokens[j].norm, "ف");
+        for (std::size_t t = i + 1; t < j && one_rare; ++t) one_rare = s.word(t) && is_definite(tokens[t].norm);
+        if (s.person(j, k, words, EntityRule::Title, s.given[j] ? s.given[j]->clitic_bytes : 0, one_rare)) {
           remember(out.back(), tokens);
           i = k - 1;
           continue;

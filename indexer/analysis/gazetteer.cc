@@ -75,6 +75,10 @@ std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
     }
   for (std::string_view p : kPrep)
     if (starts_with(rest, p)) {
+      // ك ("like") only before the article (كالعراق): before a bare word it
+      // is more often the word's own first letter (كسرت is no ك + سرت, كلاوس
+      // no ك + لاوس).
+      if (p == "ك" && !starts_with(rest.substr(p.size()), "ال")) break;
       add(rest.substr(p.size()));
       break;
     }
@@ -305,7 +309,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::sp
         if (code_points(rest) == 2 && n_all < 4) firsts[n_all++] = rest;
         break;
       }
-    for (std::string_view p : {std::string_view("ب"), std::string_view("ل"), std::string_view("ك")})
+    for (std::string_view p : {std::string_view("ب"), std::string_view("ل")})
       if (starts_with(rest, p)) {
         if (code_points(rest.substr(p.size())) == 2 && n_all < 4) firsts[n_all++] = rest.substr(p.size());
         break;

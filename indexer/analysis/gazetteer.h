@@ -69,7 +69,8 @@ std::string_view token_key(std::string_view norm);
 // True when `norm` carries the article (ال, وال, لل …).
 bool is_definite(std::string_view norm);
 // The bare-clitic variants of the first word of a match: `norm` without a
-// leading و/ف, ب/ل/ك or both, when at least 3 letters remain. Returns how many
+// leading و/ف, ب/ل/ك or both, when at least 3 letters remain (ك only before
+// the article: كالعراق, not كسرت). Returns how many
 // were written to `out` (0..3); `norm` itself is not included.
 std::size_t clitic_variants(std::string_view norm, std::string_view out[3]);
 // True when text[a, b) — the gap between two words — holds only spaces and
