@@ -457,8 +457,12 @@ namespace {
 // The last word of "بوش الابن", "بوش الأب", "الحسن الثاني" (keys): a word that is
 // no surname, never taken alone for the person.
 bool not_surname(std::string_view key) {
+  // (The second words of compound names, الدين, الإسلام, الله, الرحمن, name
+  // no one alone: "شمس الدين", "معتنقي الاسلام".)
   static constexpr std::string_view kWords[] = {"ابن", "اب", "الاب", "الابن", "اول", "ثاني", "ثالث", "رابع",
-                                                "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"};
+                                                "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر",
+                                                "دين", "اسلام", "له", "لله", "رحمن", "الدين", "الاسلام", "الله",
+                                                "الرحمن"};
   return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
@@ -1788,6 +1792,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         // A surname that is an ordinary word is the person only as written
         // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح.
         if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
+
         // A definite nisba right after a definite word is its adjective ("الشطر
         // التركي" after أبو عبد الله التركي), not the person.
         if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&

@@ -636,6 +636,8 @@ TEST_CASE("seventh round for issue #4: ك before a bare word, Belarus, a surname
       // An ordinary word in the accusative ends a name (هجوم + ا), a short one does not (ماس: ماسا).
       {"وشن الأمين العام هجوما عنيفا على القوى", {}},
       {"أعاق سائق فيراري البرازيلي فيليبي ماسا على الرغم", {"person:فيليبي ماسا"}},
+      // The second word of a compound name (الدين, الإسلام, الله) is no one's surname alone.
+      {"وقال الوزير حسام الدين إن الاتفاق صامد ، وأضاف أن الدين لا يفرق بين الناس", {"person:حسام الدين"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
