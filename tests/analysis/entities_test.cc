@@ -638,6 +638,9 @@ TEST_CASE("seventh round for issue #4: ك before a bare word, Belarus, a surname
       {"أعاق سائق فيراري البرازيلي فيليبي ماسا على الرغم", {"person:فيليبي ماسا"}},
       // The second word of a compound name (الدين, الإسلام, الله) is no one's surname alone.
       {"وقال الوزير حسام الدين إن الاتفاق صامد ، وأضاف أن الدين لا يفرق بين الناس", {"person:حسام الدين"}},
+      // A listed person's one-word alias after another given name names a relative.
+      {"وقال خالد القذافي إن الاتفاق صامد", {"person:خالد القذافي"}},
+      {"وقال العقيد القذافي إن الاتفاق صامد", {"person:معمر القذافي"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
