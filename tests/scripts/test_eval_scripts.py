@@ -105,6 +105,24 @@ class EvalNer(unittest.TestCase):
         self.assertIn("predictions by rule", out)
         self.assertIn("FP line 17 {org-head}: ", out)
 
+    def test_context(self):
+        # Two sentences per article: the same predictions score the same in their sentences
+        # (offsets made relative to the sentence), and one that runs across the line break
+        # between two sentences counts as a wrong PERS.
+        d = json.loads(run("eval-ner", ["--json", "--context", "2", self.gold],
+                           "anercorp-mini.context2.predictions.tsv"))
+        m, info = d["metrics"], d["info"]
+        self.assertEqual(info["context"], 2)
+        self.assertEqual(info["entity_predictions_across_sentences"], 1)
+        self.assertEqual(info["entity_predictions_not_token_aligned"], 1)  # بغداد in وبغداد
+        self.assertEqual(info["text_offset_mismatches"], 0)
+        want = {"PERS": (3, 2, 1), "LOC": (3, 3, 2), "ORG": (3, 4, 1), "overall": (9, 9, 4)}
+        for t, (g, p, c) in want.items():
+            self.assertEqual((m[t]["gold"], m[t]["predicted"], m[t]["correct"]), (g, p, c), t)
+        out = run("eval-ner", ["--context", "2", "--errors", "5", self.gold], "anercorp-mini.context2.predictions.tsv")
+        self.assertIn("[2 sentences per article; 1 predictions across sentences]", out)
+        self.assertIn("FP line 17 {org-head}: ", out)  # دمشق, in sentence 1 of article 0
+
     def test_no_predictions(self):
         out = run("eval-ner", [self.gold])
         self.assertEqual(out.strip().splitlines()[-1], "overall P=0.000 R=0.000 F1=0.000 overlap_P=0.000 overlap_R=0.000 overlap_F1=0.000")
