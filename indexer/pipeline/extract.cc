@@ -16,6 +16,22 @@ std::string iso(int year, int month, int day) {
   return buf;
 }
 
+// The end of span [begin, end) of `text` moved past the closing brackets that
+// follow it when the span opens more than it closes: "عام ( 1933" → "عام ( 1933 )".
+std::size_t close_brackets(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::string_view span = text.substr(begin, end - begin);
+  std::ptrdiff_t open = std::count(span.begin(), span.end(), '(') - std::count(span.begin(), span.end(), ')');
+  std::size_t e = end;
+  while (open > 0) {
+    std::size_t k = e;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= text.size() || text[k] != ')') break;
+    e = k + 1;
+    --open;
+  }
+  return e;
+}
+
 }  // namespace
 
 Extraction Extractor::extract(const schema::Article& article) {
@@ -72,9 +88,10 @@ Extraction Extractor::extract(const schema::Article& article) {
     for (const analysis::DateMention& d : date_mentions_) {
       ExtractedDate x;
       x.passage = static_cast<std::uint32_t>(p + 1);
-      x.text.assign(text.substr(tokens[d.begin].begin, tokens[d.end - 1].end - tokens[d.begin].begin));
+      const std::size_t end = close_brackets(text, tokens[d.begin].begin, tokens[d.end - 1].end);
+      x.text.assign(text.substr(tokens[d.begin].begin, end - tokens[d.begin].begin));
       x.begin = spans_[p].begin + tokens[d.begin].begin;
-      x.end = spans_[p].begin + tokens[d.end - 1].end;
+      x.end = spans_[p].begin + end;
       x.value = iso(d.year, d.month, d.day);
       if (d.is_period()) x.value += ".." + iso(d.end_year, d.end_month, d.end_day);
       e.dates.push_back(std::move(x));

@@ -327,6 +327,15 @@ TEST_CASE("fahras-index --extract prints each article's figures with value, qual
                         tmp.path());
   CHECK(dates.out.find("date من كانون الثاني وحتى حزيران 2024  = 2024-01..2024-06") != std::string::npos);
   CHECK(dates.out.find("date كانون الأول من عام 2017  = 2017-12") != std::string::npos);
+  // A date whose span opens a bracket ends after the bracket that closes it; a figure's
+  // units end at the sentence's end.
+  const fs::path brackets = tmp.write("brackets.txt",
+                                      "صدر القرار عام ( 1933 ) في القدس.\nوخسرت الشركة 8 ملايين دولار.\nوقرر المستشار أن يستقيل");
+  const Run b = run(bin("fahras-index") + " --extract '" + brackets.string() + "'", tmp.path());
+  INFO(b.out);
+  CHECK(b.out.find("date عام ( 1933 )  = 1933") != std::string::npos);
+  CHECK(b.out.find("8 ملايين دولار  = 8000000") != std::string::npos);
+  CHECK(b.out.find("مستشار") == std::string::npos);
 
   const Run json = run(bin("fahras-index") + " --extract --json " + seed, tmp.path());
   REQUIRE(json.code == 0);
