@@ -600,7 +600,52 @@ std::optional<DateMention> opener_period_at(std::span<const Token> t, std::size_
 
 }  // namespace
 
+namespace {
+
+// Prepositions of time before a bare year: "في 2018 ،", "قبل 2003 .".
+constexpr std::array<sv, 20> kYearPrepositions{"في",   "وفي",   "خلال", "وخلال", "حتي",  "وحتي", "قبل",
+                                               "وقبل", "بعد",   "وبعد", "مطلع", "ومطلع", "اوائل", "واوائل",
+                                               "اواخر", "واواخر", "منتصف", "ومنتصف", "بحلول", "وبحلول"};
+
+// The text between two byte offsets holds a mark that ends a phrase.
+bool phrase_ends(std::string_view text, std::size_t a, std::size_t b) {
+  if (a > b || b > text.size()) return false;
+  const sv gap = text.substr(a, b - a);
+  if (gap.find_first_of(".,;:!?()[]\n") != sv::npos) return true;
+  return gap.find("،") != sv::npos || gap.find("؛") != sv::npos || gap.find("؟") != sv::npos;
+}
+
+// A bare year that its place in the text makes a year (with the text only):
+// after a preposition of time with the phrase ending after it ("في 2018 ،",
+// "بعد 2003 ."), or alone in brackets that end a phrase ("نابلس ( 1948 ) .").
+// A count stays a count: "في 3000 موقع", "( 2000 ) شخص".
+bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i) {
+  if (text.empty() || i >= t.size() || t[i].end > text.size()) return false;
+  const std::size_t after = t[i].end;
+  const std::size_t next = i + 1 < t.size() ? t[i + 1].begin : text.size();
+  const bool closed = i + 1 >= t.size() ? text.find_first_not_of(" \t", after) == sv::npos ||
+                                              phrase_ends(text, after, text.size())
+                                        : phrase_ends(text, after, next);
+  if (!closed) return false;
+  if (i > 0 && word_in(t[i - 1], kYearPrepositions) && !phrase_ends(text, t[i - 1].end, t[i].begin)) return true;
+  // In brackets: "(" right before it, ")" right after it, and the phrase ends after ")".
+  const std::size_t prev = i > 0 ? t[i - 1].end : 0;
+  const sv before = text.substr(prev, t[i].begin - prev);
+  const sv rest = text.substr(after, next - after);
+  const std::size_t open = before.find_last_not_of(" \t");
+  const std::size_t close = rest.find_first_not_of(" \t");
+  if (open == sv::npos || before[open] != '(' || close == sv::npos || rest[close] != ')') return false;
+  // (No token after it: only marks follow.)
+  return i + 1 >= t.size() || phrase_ends(text, after + close + 1, next);
+}
+
+}  // namespace
+
 void DateExtractor::extract(std::span<const Token> tokens, std::vector<DateMention>& out) const {
+  extract({}, tokens, out);
+}
+
+void DateExtractor::extract(std::string_view text, std::span<const Token> tokens, std::vector<DateMention>& out) const {
   const std::size_t n = tokens.size();
   std::size_t i = 0;
   while (i < n) {
@@ -627,6 +672,15 @@ void DateExtractor::extract(std::span<const Token> tokens, std::vector<DateMenti
           i = y->end;
         }
       }
+      continue;
+    }
+    if (const auto y = year_at(tokens, i); y && y->end == i + 1 && placed_year(text, tokens, i)) {
+      DateMention m;
+      m.begin = i;
+      m.end = i + 1;
+      m.year = y->year;
+      out.push_back(m);
+      i = m.end;
       continue;
     }
     ++i;

@@ -36,7 +36,9 @@
 //   * Years: YEAR is a 4-digit integer in 1900..2100. It needs a cue: a year word
 //     before it (عام, العام, عامي, العامين, سنه, السنه, سنتي … with و/ف/ب/ل/لل
 //     glued), منذ before it ("منذ 2014": منذ is not in the span), or م/ميلادي
-//     after it. A bare 4-digit number is NOT a date ("2000 شخص"). "عامي 2014
+//     after it, or (given the text) its place: a preposition of time before it
+//     and a phrase's end after it, or brackets of its own (extract(text, …)).
+//     A bare 4-digit number is NOT a date ("2000 شخص"). "عامي 2014
 //     و2019" (no بين) gives two year mentions.
 //   * Digit dates: D/M/YYYY, D-M-YYYY, D.M.YYYY (also one token "12.5.2020"),
 //     YYYY-M-D, YYYY/M/D. Day-first only; M must be 1..12.
@@ -70,6 +72,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "analysis/token.h"
@@ -93,6 +96,13 @@ class DateExtractor {
  public:
   // Appends the date mentions of `tokens` to `out` (left to right, non-overlapping).
   void extract(std::span<const Token> tokens, std::vector<DateMention>& out) const;
+  // The same, given the text the tokens' offsets point into, which also makes a
+  // year of a bare 4-digit number (1900..2100) by its place: after a preposition
+  // of time (في, خلال, حتى, قبل, بعد, مطلع, أوائل, أواخر, منتصف, بحلول) with a
+  // mark ending the phrase after it ("في 2018 ،", "قبل 2003 ."), or alone in
+  // brackets that end a phrase ("نابلس ( 1948 ) ."). A number followed by a
+  // word stays a count ("في 3000 موقع", "( 2000 ) شخص").
+  void extract(std::string_view text, std::span<const Token> tokens, std::vector<DateMention>& out) const;
 
   // Convenience: returns them.
   [[nodiscard]] std::vector<DateMention> extract(std::span<const Token> tokens) const;

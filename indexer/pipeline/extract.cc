@@ -84,7 +84,7 @@ Extraction Extractor::extract(const schema::Article& article) {
       e.entities.push_back(std::move(x));
     }
     date_mentions_.clear();
-    dates_.extract(tokens, date_mentions_);
+    dates_.extract(text, tokens, date_mentions_);
     for (const analysis::DateMention& d : date_mentions_) {
       ExtractedDate x;
       x.passage = static_cast<std::uint32_t>(p + 1);

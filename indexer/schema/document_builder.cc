@@ -148,7 +148,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     }
     if (options_.text_dates) {
       mentions_.clear();
-      dates_.extract(tokens, mentions_);
+      dates_.extract(text, tokens, mentions_);
       add_text_dates(mentions_, doc);
     }
     if (number == 1 && title_outside) {

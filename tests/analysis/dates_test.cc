@@ -38,12 +38,15 @@ std::string surface_of(std::string_view text, std::span<const Token> toks, const
   return std::string(text.substr(b, e - b));
 }
 
-void check_cases(const std::vector<Case>& cases) {
+// with_text: the extractor also gets the text (DateExtractor::extract(text, …)).
+void check_cases(const std::vector<Case>& cases, bool with_text = false) {
   Analyzer analyzer;
   const DateExtractor extractor;
   for (const Case& c : cases) {
     const std::span<const Token> toks = analyzer.analyze(c.text);
-    const std::vector<DateMention> got = extractor.extract(toks);
+    std::vector<DateMention> got;
+    if (with_text) extractor.extract(c.text, toks, got);
+    else got = extractor.extract(toks);
     INFO("text: " << c.text);
     CHECK(got.size() == c.want.size());
     for (std::size_t k = 0; k < got.size() && k < c.want.size(); ++k) {
@@ -192,6 +195,30 @@ TEST_CASE("dates: years need a cue", "[dates]") {
       {"ميزانية لعام 2023", {{"لعام 2023", 2023}}},
       {"في عامي 2014 و2019", {{"عامي 2014", 2014}, {"2019", 2019}}},
   });
+}
+
+TEST_CASE("dates: a bare year by its place in the text", "[dates]") {
+  check_cases(
+      {
+          // After a preposition of time, with the phrase ending after it.
+          {"كنت رئيسا للحكومة في 2011.", {{"2011", 2011}}},
+          {"تحول إلى كيان دائم في 1980، وتشير الأرقام", {{"1980", 1980}}},
+          {"دولار بحلول 2016، في مقابل", {{"2016", 2016}}},
+          {"تنتقل إليه مطلع 2016 .", {{"2016", 2016}}},
+          {"ستطرح للبيع في 2017", {{"2017", 2017}}},
+          // Alone in brackets that end a phrase.
+          {"اللجنة القومية العربية في نابلس ( 1948 ) .", {{"1948", 1948}}},
+          {"فيلم «الخائن الصغير» (2007).", {{"2007", 2007}}},
+          // A count stays a count: a word follows it, in or out of brackets.
+          {"انتشر الفيروس في 3000 موقع", {}},
+          {"في 2000 حالة مسجلة", {}},
+          {"بمشاركة أكثر من (2100) وافد.", {}},
+          // Without a preposition or brackets, a bare number is no year.
+          {"بلغ العدد 2015.", {}},
+      },
+      true);
+  // Without the text, the place is unknown: no year.
+  check_cases({{"كنت رئيسا للحكومة في 2011.", {}}});
 }
 
 TEST_CASE("dates: digit dates", "[dates]") {

@@ -1,5 +1,5 @@
 // Fuzzes the date extractor (analysis::DateExtractor) on the tokens of arbitrary
-// text. Invariants: mentions lie inside the token sequence, are ordered and do
+// text, without and with the text itself. Invariants: mentions lie inside the token sequence, are ordered and do
 // not overlap; year is 0 or 1900..2100, month 0..12, day 0..31 (also for the end
 // of a period).
 #include "analysis/analyzer.h"
@@ -29,15 +29,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const std::span<const Token> tokens = analyzer.analyze(text);
 
-  std::vector<DateMention> found;
+  // Without the text, and with it (years placed by prepositions and brackets):
+  // the same invariants, and the text can only add mentions.
+  std::vector<DateMention> found, placed;
   dates.extract(tokens, found);
-  std::size_t last_end = 0;
-  for (const DateMention& d : found) {
-    FUZZ_CHECK(d.begin < d.end && d.end <= tokens.size());
-    FUZZ_CHECK(d.begin >= last_end);
-    last_end = d.end;
-    check_point(d.year, d.month, d.day);
-    check_point(d.end_year, d.end_month, d.end_day);
+  dates.extract(text, tokens, placed);
+  FUZZ_CHECK(placed.size() >= found.size());
+  for (const std::vector<DateMention>* v : {&found, &placed}) {
+    std::size_t last_end = 0;
+    for (const DateMention& d : *v) {
+      FUZZ_CHECK(d.begin < d.end && d.end <= tokens.size());
+      FUZZ_CHECK(d.begin >= last_end);
+      last_end = d.end;
+      check_point(d.year, d.month, d.day);
+      check_point(d.end_year, d.end_month, d.end_day);
+    }
   }
   return 0;
 }
