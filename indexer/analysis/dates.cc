@@ -9,6 +9,8 @@
 // static constexpr; nothing is allocated except the caller's output vector.
 #include "analysis/dates.h"
 
+#include "analysis/hijri.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -641,6 +643,133 @@ bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i)
 
 }  // namespace
 
+// ---- Hijri dates (Umm al-Qura, converted by hijri.h) ----
+
+// Hijri month names, normalized (ى→ي, ة→ه, أ/إ/آ→ا): one or two words.
+struct HijriMonthName {
+  sv first, second;  // second empty: one word
+  int month;
+};
+constexpr std::array<HijriMonthName, 25> kHijriMonths{{
+    {"محرم", "", 1},         {"المحرم", "", 1},        {"صفر", "", 2},           {"ربيع", "الاول", 3},
+    {"ربيع", "اول", 3},      {"ربيع", "الاخر", 4},     {"ربيع", "الثاني", 4},    {"ربيع", "ثاني", 4},
+    {"جمادي", "الاولي", 5},  {"جمادي", "الاول", 5},    {"جمادي", "اولي", 5},     {"جمادي", "الاخره", 6},
+    {"جمادي", "الاخر", 6},   {"جمادي", "الثانيه", 6},  {"جمادي", "الثاني", 6},   {"رجب", "", 7},
+    {"شعبان", "", 8},        {"رمضان", "", 9},         {"شوال", "", 10},         {"ذو", "القعده", 11},
+    {"ذي", "القعده", 11},    {"ذوالقعده", "", 11},     {"ذو", "الحجه", 12},      {"ذي", "الحجه", 12},
+    {"ذوالحجه", "", 12},
+}};
+// What marks a year as Hijri after it: هـ (ه after normalization), هجري, هجريه, للهجره.
+constexpr std::array<sv, 5> kHijriMarks{"ه", "هجري", "هجريه", "للهجره", "هجريا"};
+
+struct HijriMonthSpan {
+  std::size_t end;
+  int month;
+};
+
+// A Hijri month name at k (its first word may carry one glued clitic: برمضان).
+std::optional<HijriMonthSpan> hijri_month_at(std::span<const Token> t, std::size_t k) {
+  if (k >= t.size() || !is_word(t[k])) return std::nullopt;
+  const sv w = t[k].norm;
+  for (const HijriMonthName& m : kHijriMonths) {
+    const bool first = w == m.first || (w.ends_with(m.first) && in(kMonthClitics, w.substr(0, w.size() - m.first.size())));
+    if (!first) continue;
+    if (m.second.empty()) return HijriMonthSpan{k + 1, m.month};
+    if (k + 1 < t.size() && word_is(t[k + 1], m.second)) return HijriMonthSpan{k + 2, m.month};
+  }
+  return std::nullopt;
+}
+
+// A Hijri year number (kHijriYearMin..kHijriYearMax, four plain digits) at k.
+int hijri_year_of(const Token& t) {
+  const int v = int_token(t, 4, 4);
+  return v >= kHijriYearMin && v <= kHijriYearMax ? v : 0;
+}
+
+// The end of a Hijri mark (هـ, هجري…) at k, else k.
+std::size_t after_hijri_mark(std::span<const Token> t, std::size_t k) {
+  return k < t.size() && word_in(t[k], kHijriMarks) ? k + 1 : k;
+}
+
+// A mention of Hijri year y, month m (0: the whole year), day d (0: the whole
+// month) over tokens [begin, end), as Gregorian dates: a day, or a period
+// from the first to the last day of the month or year.
+std::optional<DateMention> hijri_mention(std::size_t begin, std::size_t end, int y, int m, int d, int end_y = 0) {
+  CivilDate from, to;
+  if (!hijri_to_civil(y, m ? m : 1, d ? d : 1, from)) return std::nullopt;
+  DateMention out;
+  out.begin = begin;
+  out.end = end;
+  out.hijri = true;
+  out.year = from.year;
+  out.month = from.month;
+  out.day = from.day;
+  if (d == 0) {
+    const int last_y = end_y ? end_y : y;
+    const int last_m = m ? m : 12;
+    const int days = hijri_month_days(last_y, last_m);
+    if (days == 0 || !hijri_to_civil(last_y, last_m, days, to)) return std::nullopt;
+    out.end_year = to.year;
+    out.end_month = to.month;
+    out.end_day = to.day;
+  }
+  return out;
+}
+
+// A Hijri date at i:
+//   D/M/YYYY, D-M-YYYY with YYYY a Hijri year (1300..1500) [هـ]   "19/6/1436"
+//   [weekday] D [من] [شهر] MONTH YYYY [هـ]                         "29 محرم 1430 هـ"
+//   [شهر] MONTH YYYY [هـ]                                           "رمضان 1436"
+//   [year word] YYYY هـ, YYYY-YYYY هـ, YYYY/YYYY هـ                 "1435هـ", "1434 - 1435هـ"
+// A Hijri month needs its year (the month alone, رمضان المقبل, has no date),
+// and a year alone needs its mark (عام 1453 may be Gregorian).
+std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i) {
+  const std::size_t n = t.size();
+  if (i >= n) return std::nullopt;
+  // D sep M sep YYYY
+  if (t[i].kind == TokenKind::Number && i + 4 < n && is_sep(t[i + 1]) && is_sep(t[i + 3]) &&
+      t[i + 1].norm == t[i + 3].norm && t[i + 2].kind == TokenKind::Number && t[i + 4].kind == TokenKind::Number &&
+      !(i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number)) {
+    const int d = day_of(t[i]), m = month_number_of(t[i + 2]), y = hijri_year_of(t[i + 4]);
+    if (d && m && y && !(i + 6 < n && is_sep(t[i + 5]) && t[i + 6].kind == TokenKind::Number))
+      return hijri_mention(i, after_hijri_mark(t, i + 5), y, m, d);
+    return std::nullopt;
+  }
+  // [weekday] D [من] [شهر] MONTH YYYY
+  std::size_t j = i;
+  if (is_weekday(t[j]) && j + 1 < n) ++j;
+  int day = 0;
+  if (const int d = day_of(t[j]); d && t[j].kind == TokenKind::Number) {
+    day = d;
+    ++j;
+    if (j < n && word_is(t[j], "من")) ++j;
+  } else if (j != i) {
+    return std::nullopt;
+  }
+  if (j < n && is_month_cue(t[j])) ++j;
+  if (const auto ms = hijri_month_at(t, j)) {
+    if (ms->end >= n) return std::nullopt;
+    std::size_t k = ms->end;
+    if (k < n && word_is(t[k], "من")) ++k;  // "من عام"
+    if (k < n && is_year_cue(t[k])) ++k;
+    const int y = k < n ? hijri_year_of(t[k]) : 0;
+    if (!y || day > 30) return std::nullopt;
+    return hijri_mention(i, after_hijri_mark(t, k + 1), y, ms->month, day);
+  }
+  if (day) return std::nullopt;
+  // [year word] YYYY [sep YYYY] mark
+  j = i;
+  if (is_year_cue(t[j]) && j + 1 < n) ++j;
+  const int y = hijri_year_of(t[j]);
+  if (!y) return std::nullopt;
+  if (j + 2 < n && is_sep(t[j + 1]) && (t[j + 1].norm == "-" || t[j + 1].norm == "/")) {
+    const int y2 = hijri_year_of(t[j + 2]);
+    if (y2 == y + 1 && after_hijri_mark(t, j + 3) > j + 3) return hijri_mention(i, j + 4, y, 0, 0, y2);
+  }
+  if (after_hijri_mark(t, j + 1) == j + 1) return std::nullopt;
+  return hijri_mention(i, j + 2, y, 0, 0);
+}
+
 void DateExtractor::extract(std::span<const Token> tokens, std::vector<DateMention>& out) const {
   extract({}, tokens, out);
 }
@@ -649,7 +778,8 @@ void DateExtractor::extract(std::string_view text, std::span<const Token> tokens
   const std::size_t n = tokens.size();
   std::size_t i = 0;
   while (i < n) {
-    std::optional<DateMention> r = fraction_period_at(tokens, i);
+    std::optional<DateMention> r = hijri_at(tokens, i);
+    if (!r) r = fraction_period_at(tokens, i);
     if (!r) r = opener_period_at(tokens, i);
     if (!r) r = year_range_at(tokens, i);
     if (r) {

@@ -86,6 +86,9 @@ struct DateMention {
   int day = 0;                     // 1..31, 0 when unknown
   // A period such as "النصف الاول من عام 2024" or "من كانون الثاني وحتي حزيران 2024":
   int end_year = 0, end_month = 0, end_day = 0;  // 0 when it is a single point
+  // Written in the Hijri calendar (the fields above are its Gregorian dates: a
+  // day, or the first to the last day of a Hijri month or year).
+  bool hijri = false;
 
   [[nodiscard]] bool is_period() const noexcept {
     return end_year != 0 || end_month != 0 || end_day != 0;

@@ -55,4 +55,13 @@ void FigureExtractor::extract(std::string_view text, std::span<const Token> toke
   }
 }
 
+void drop_date_numbers(std::vector<Figure>& figures, std::span<const DateMention> dates) {
+  if (dates.empty()) return;
+  std::erase_if(figures, [&](const Figure& f) {
+    for (const DateMention& d : dates)
+      if (d.begin <= f.number.number_begin && f.number.number_begin < d.end) return true;
+    return false;
+  });
+}
+
 }  // namespace fahras::analysis

@@ -19,6 +19,7 @@
 // extract() writes only to its output argument.
 #pragma once
 
+#include "analysis/dates.h"
 #include "analysis/number_parser.h"
 #include "analysis/token.h"
 
@@ -66,5 +67,10 @@ class FigureExtractor {
   FigureOptions options_;
   NumberParser parser_;
 };
+
+// Removes from `figures` each figure whose number lies inside one of `dates`:
+// "29 محرم 1430 هـ قتل" is a date, not 29 of محرم and 1430 of هـ (or of قتل). A
+// figure that merely precedes a date stays ("2000 عامل في 2013").
+void drop_date_numbers(std::vector<Figure>& figures, std::span<const DateMention> dates);
 
 }  // namespace fahras::analysis

@@ -43,7 +43,10 @@ Extraction Extractor::extract(const schema::Article& article) {
   for (std::size_t p = 0; p < spans_.size(); ++p) {
     const std::string_view text = std::string_view(article.text).substr(spans_[p].begin, spans_[p].end - spans_[p].begin);
     const auto tokens = analyzer_.analyze(text);
+    date_mentions_.clear();
+    dates_.extract(text, tokens, date_mentions_);
     figures_.extract(text, tokens, found_);
+    analysis::drop_date_numbers(found_, date_mentions_);  // as the index does
     for (const analysis::Figure& f : found_) {
       ExtractedFigure x;
       x.passage = static_cast<std::uint32_t>(p + 1);
@@ -83,8 +86,6 @@ Extraction Extractor::extract(const schema::Article& article) {
       x.name = n.name;
       e.entities.push_back(std::move(x));
     }
-    date_mentions_.clear();
-    dates_.extract(text, tokens, date_mentions_);
     for (const analysis::DateMention& d : date_mentions_) {
       ExtractedDate x;
       x.passage = static_cast<std::uint32_t>(p + 1);
@@ -94,6 +95,7 @@ Extraction Extractor::extract(const schema::Article& article) {
       x.end = spans_[p].begin + end;
       x.value = iso(d.year, d.month, d.day);
       if (d.is_period()) x.value += ".." + iso(d.end_year, d.end_month, d.end_day);
+      x.hijri = d.hijri;
       e.dates.push_back(std::move(x));
     }
   }

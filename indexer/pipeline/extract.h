@@ -35,6 +35,7 @@ struct ExtractedDate {
   std::string text;   // as written
   std::uint32_t begin = 0, end = 0;  // byte span of `text` in the article text
   std::string value;  // "2024-07-15", "2024-07", "2024", "?-09-03" (unknown year); "A..B" for a period
+  bool hijri = false; // written in the Hijri calendar (`value` is Gregorian)
 };
 
 struct ExtractedEntity {

@@ -140,17 +140,17 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     Xapian::Document doc;
     const auto tokens = analyzer_.analyze(text);
     add_terms(tokens, 0, options_.positions, doc, term_);
+    // Dates first: a figure wholly inside a date is none (29 محرم 1430 هـ).
+    mentions_.clear();
+    dates_.extract(text, tokens, mentions_);
     figures_.extract(text, tokens, found_);
+    analysis::drop_date_numbers(found_, mentions_);
     add_figures(tokens, found_, doc);
     if (options_.entities) {
       entities_.extract(text, tokens, found_entities_);
       add_entities(found_entities_, doc);
     }
-    if (options_.text_dates) {
-      mentions_.clear();
-      dates_.extract(text, tokens, mentions_);
-      add_text_dates(mentions_, doc);
-    }
+    if (options_.text_dates) add_text_dates(mentions_, doc);
     if (number == 1 && title_outside) {
       const Xapian::termpos base = (tokens.empty() ? 0 : tokens.back().position) + kTitleGap;
       add_terms(analyzer_.analyze(article.title), base, options_.positions, doc, term_);

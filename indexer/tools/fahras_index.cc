@@ -136,9 +136,11 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
           schema::append_json_string(line, d.value);
           line += ",\"text\":";
           schema::append_json_string(line, d.text);
+          if (d.hijri) line += ",\"calendar\":\"hijri\"";
           std::printf("%s}\n", line.c_str());
         } else {
-          std::printf("  passage %u: date %s  = %s\n", d.passage, d.text.c_str(), d.value.c_str());
+          std::printf("  passage %u: date %s  = %s%s\n", d.passage, d.text.c_str(), d.value.c_str(),
+                      d.hijri ? " (hijri)" : "");
         }
       }
       for (const pipeline::ExtractedEntity& n : e.entities) {

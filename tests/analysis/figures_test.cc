@@ -123,3 +123,18 @@ TEST_CASE("a mark that ends a phrase ends the unit: no unit from the next senten
   REQUIRE(figures.size() == 1);
   CHECK(figures[0].units() == 2);
 }
+
+TEST_CASE("a figure wholly inside a date is none: drop_date_numbers", "[figures]") {
+  static thread_local Analyzer analyzer;
+  const std::string text = "وفي 29 محرم 1430 هـ قتل 2000 شخص في 2013، وفي 19/6/1436 نزح 300 آخرون";
+  const auto tokens = analyzer.analyze(text);
+  std::vector<Figure> figures;
+  FigureExtractor().extract(text, tokens, figures);
+  std::vector<DateMention> dates;
+  DateExtractor().extract(text, tokens, dates);
+  REQUIRE(dates.size() == 3);  // 29 محرم 1430 هـ, 2013, 19/6/1436
+  drop_date_numbers(figures, dates);
+  std::vector<std::string> left;
+  for (const Figure& f : figures) left.push_back(text.substr(f.begin, f.end - f.begin));
+  CHECK(left == std::vector<std::string>{"2000 شخص", "300 آخرون"});
+}
