@@ -58,10 +58,23 @@
 //         likewise P1's year to P2. The opener (من/بين) is in the span. Known
 //         ends must be in order, else the two points are reported separately.
 //
+//   * Hijri dates (Umm al-Qura calendar, converted by hijri.h; years 1300..1500
+//     AH), reported as their Gregorian days with `hijri` set:
+//       D/M/YYYY, D-M-YYYY [هـ]: "19/6/1436" → 2015-04-08;
+//       [weekday] D [من] [شهر] MONTH YYYY [هـ]: "29 محرم 1430 هـ" → 2009-01-26;
+//       [شهر] MONTH YYYY [هـ]: "رمضان 1436" → 2015-06-18..2015-07-16 (the month);
+//       [year word] YYYY هـ (also هجري, هجرية, للهجرة), "YYYY - YYYY+1 هـ": the
+//       year(s), 1 Muharram to the last day of Dhu al-Hijja.
+//     Months: محرم, صفر, ربيع الأول, ربيع الآخر/الثاني, جمادى الأولى, جمادى
+//     الآخرة/الثانية, رجب, شعبان, رمضان, شوال, ذو/ذي القعدة, ذو/ذي الحجة. A Hijri
+//     month needs its year ("رمضان المقبل" is no date) and a year alone needs
+//     its mark ("عام 1453" may be Gregorian); an impossible day (30 of a month
+//     of 29 days) is no date.
+//
 // Not dates: bare numbers ("2000 شخص", "153 هجوما"), ordinals alone ("الثالث"),
 // years outside 1900..2100, "3/4", "العام الماضي" (no year number), كانون or
-// تشرين alone, ambiguous names without context. Hijri months/years are not
-// recognised. Ordinal days ("الثالث من ايلول") are not recognised.
+// تشرين alone, ambiguous names without context, a Hijri month without its year
+// or a Hijri year without its mark. Ordinal days ("الثالث من ايلول") are not recognised.
 //
 // Output: mentions left to right, non-overlapping, [begin, end) token indices.
 //
