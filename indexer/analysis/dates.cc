@@ -9,6 +9,7 @@
 // static constexpr; nothing is allocated except the caller's output vector.
 #include "analysis/dates.h"
 
+#include "analysis/flat_map.h"
 #include "analysis/hijri.h"
 
 #include <algorithm>
@@ -667,13 +668,29 @@ struct HijriMonthSpan {
   int month;
 };
 
+// The first words of the Hijri month names, bare and with each glued clitic,
+// to the set of kHijriMonths entries they start (a bit per entry): one hash
+// lookup per word of the text, built once.
+const FlatStringMap<std::uint32_t>& hijri_first_words() {
+  static const FlatStringMap<std::uint32_t> words = [] {
+    FlatStringMap<std::uint32_t> m;
+    for (std::size_t e = 0; e < kHijriMonths.size(); ++e) {
+      m.emplace(kHijriMonths[e].first, 0) |= 1u << e;
+      for (const sv c : kMonthClitics) m.emplace(std::string(c) + std::string(kHijriMonths[e].first), 0) |= 1u << e;
+    }
+    return m;
+  }();
+  return words;
+}
+
 // A Hijri month name at k (its first word may carry one glued clitic: برمضان).
 std::optional<HijriMonthSpan> hijri_month_at(std::span<const Token> t, std::size_t k) {
   if (k >= t.size() || !is_word(t[k])) return std::nullopt;
-  const sv w = t[k].norm;
-  for (const HijriMonthName& m : kHijriMonths) {
-    const bool first = w == m.first || (w.ends_with(m.first) && in(kMonthClitics, w.substr(0, w.size() - m.first.size())));
-    if (!first) continue;
+  const std::uint32_t* entries = hijri_first_words().find(t[k].norm);
+  if (!entries) return std::nullopt;
+  for (std::size_t e = 0; e < kHijriMonths.size(); ++e) {
+    if ((*entries & (1u << e)) == 0) continue;
+    const HijriMonthName& m = kHijriMonths[e];
     if (m.second.empty()) return HijriMonthSpan{k + 1, m.month};
     if (k + 1 < t.size() && word_is(t[k + 1], m.second)) return HijriMonthSpan{k + 2, m.month};
   }
