@@ -606,8 +606,9 @@ std::optional<DateMention> opener_period_at(std::span<const Token> t, std::size_
 namespace {
 
 // Prepositions of time before a bare year: "في 2018 ،", "قبل 2003 .".
-constexpr std::array<sv, 20> kYearPrepositions{"في",   "وفي",   "خلال", "وخلال", "حتي",  "وحتي", "قبل",
-                                               "وقبل", "بعد",   "وبعد", "مطلع", "ومطلع", "اوائل", "واوائل",
+// (Not حتى: "ارتفع العدد حتى 2000." is a count.)
+constexpr std::array<sv, 18> kYearPrepositions{"في",   "وفي",    "خلال", "وخلال", "قبل",   "وقبل",
+                                               "بعد",  "وبعد",   "مطلع", "ومطلع", "اوائل", "واوائل",
                                                "اواخر", "واواخر", "منتصف", "ومنتصف", "بحلول", "وبحلول"};
 
 // The text between two byte offsets holds a mark that ends a phrase.
@@ -626,7 +627,7 @@ bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i)
   if (text.empty() || i >= t.size() || t[i].end > text.size()) return false;
   const std::size_t after = t[i].end;
   const std::size_t next = i + 1 < t.size() ? t[i + 1].begin : text.size();
-  const bool closed = i + 1 >= t.size() ? text.find_first_not_of(" \t", after) == sv::npos ||
+  const bool closed = i + 1 >= t.size() ? text.find_first_not_of(" \t\r\v", after) == sv::npos ||
                                               phrase_ends(text, after, text.size())
                                         : phrase_ends(text, after, next);
   if (!closed) return false;
@@ -635,8 +636,8 @@ bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i)
   const std::size_t prev = i > 0 ? t[i - 1].end : 0;
   const sv before = text.substr(prev, t[i].begin - prev);
   const sv rest = text.substr(after, next - after);
-  const std::size_t open = before.find_last_not_of(" \t");
-  const std::size_t close = rest.find_first_not_of(" \t");
+  const std::size_t open = before.find_last_not_of(" \t\r\v");
+  const std::size_t close = rest.find_first_not_of(" \t\r\v");
   if (open == sv::npos || before[open] != '(' || close == sv::npos || rest[close] != ')') return false;
   // (No token after it: only marks follow.)
   return i + 1 >= t.size() || phrase_ends(text, after + close + 1, next);
@@ -671,6 +672,7 @@ struct HijriMonthSpan {
 // The first words of the Hijri month names, bare and with each glued clitic,
 // to the set of kHijriMonths entries they start (a bit per entry): one hash
 // lookup per word of the text, built once.
+static_assert(kHijriMonths.size() <= 32, "hijri_first_words keeps one bit per month name in 32 bits");
 const FlatStringMap<std::uint32_t>& hijri_first_words() {
   static const FlatStringMap<std::uint32_t> words = [] {
     FlatStringMap<std::uint32_t> m;
@@ -740,7 +742,10 @@ std::optional<DateMention> hijri_mention(std::size_t begin, std::size_t end, int
 //   [year word] YYYY هـ, YYYY-YYYY هـ, YYYY/YYYY هـ                 "1435هـ", "1434 - 1435هـ"
 // A Hijri month needs its year (the month alone, رمضان المقبل, has no date),
 // and a year alone needs its mark (عام 1453 may be Gregorian).
-std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i) {
+// `skip` receives the end of a Hijri form that names an impossible day (30/1/1436,
+// "30 محرم 1436": محرم 1436 had 29 days), so that no part of it is read again as
+// a month or a year; it is left alone otherwise.
+std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i, std::size_t& skip) {
   const std::size_t n = t.size();
   if (i >= n) return std::nullopt;
   // D sep M sep YYYY
@@ -748,8 +753,12 @@ std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i) {
       t[i + 1].norm == t[i + 3].norm && t[i + 2].kind == TokenKind::Number && t[i + 4].kind == TokenKind::Number &&
       !(i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number)) {
     const int d = day_of(t[i]), m = month_number_of(t[i + 2]), y = hijri_year_of(t[i + 4]);
-    if (d && m && y && !(i + 6 < n && is_sep(t[i + 5]) && t[i + 6].kind == TokenKind::Number))
-      return hijri_mention(i, after_hijri_mark(t, i + 5), y, m, d);
+    if (d && m && y && !(i + 6 < n && is_sep(t[i + 5]) && t[i + 6].kind == TokenKind::Number)) {
+      const std::size_t end = after_hijri_mark(t, i + 5);
+      auto r = hijri_mention(i, end, y, m, d);
+      if (!r) skip = end;
+      return r;
+    }
     return std::nullopt;
   }
   // [weekday] D [من] [شهر] MONTH YYYY
@@ -770,11 +779,15 @@ std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i) {
     if (k < n && word_is(t[k], "من")) ++k;  // "من عام"
     if (k < n && is_year_cue(t[k])) ++k;
     const int y = k < n ? hijri_year_of(t[k]) : 0;
-    if (!y || day > 30) return std::nullopt;
-    return hijri_mention(i, after_hijri_mark(t, k + 1), y, ms->month, day);
+    if (!y) return std::nullopt;
+    const std::size_t end = after_hijri_mark(t, k + 1);
+    auto r = day <= 30 ? hijri_mention(i, end, y, ms->month, day) : std::nullopt;
+    if (!r) skip = end;
+    return r;
   }
   if (day) return std::nullopt;
-  // [year word] YYYY [sep YYYY] mark
+  // [year word] YYYY [sep YYYY] mark (not the last number of a digit chain: 5/1318هـ)
+  if (i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number) return std::nullopt;
   j = i;
   if (is_year_cue(t[j]) && j + 1 < n) ++j;
   const int y = hijri_year_of(t[j]);
@@ -795,7 +808,12 @@ void DateExtractor::extract(std::string_view text, std::span<const Token> tokens
   const std::size_t n = tokens.size();
   std::size_t i = 0;
   while (i < n) {
-    std::optional<DateMention> r = hijri_at(tokens, i);
+    std::size_t skip = i;
+    std::optional<DateMention> r = hijri_at(tokens, i, skip);
+    if (skip > i) {  // an impossible Hijri day: no date, and none of its parts either
+      i = skip;
+      continue;
+    }
     if (!r) r = fraction_period_at(tokens, i);
     if (!r) r = opener_period_at(tokens, i);
     if (!r) r = year_range_at(tokens, i);

@@ -4,8 +4,9 @@
 // The calendar is Umm al-Qura, Saudi Arabia's official one, as ICU computes it
 // (icu::Calendar with `calendar=islamic-umalqura`, tabulated for 1300–1600 AH;
 // ICU falls back to the arithmetic calendar outside that range). Only years
-// kHijriYearMin..kHijriYearMax are accepted: 1300 AH began in 1882, 1500 AH
-// begins in 2077.
+// kHijriYearMin..kHijriYearMax are accepted, so that every date falls in the
+// Gregorian years 1900..2100 that DateMention allows: 1318 AH began on 30 April
+// 1900, 1500 AH ends in 2077.
 //
 // Thread safety: each thread uses its own ICU calendars (thread_local); any
 // number of threads may call these functions.
@@ -13,7 +14,7 @@
 
 namespace fahras::analysis {
 
-inline constexpr int kHijriYearMin = 1300;
+inline constexpr int kHijriYearMin = 1318;
 inline constexpr int kHijriYearMax = 1500;
 
 struct CivilDate {

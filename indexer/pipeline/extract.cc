@@ -24,7 +24,7 @@ std::size_t close_brackets(std::string_view text, std::size_t begin, std::size_t
   std::size_t e = end;
   while (open > 0) {
     std::size_t k = e;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
     if (k >= text.size() || text[k] != ')') break;
     e = k + 1;
     --open;

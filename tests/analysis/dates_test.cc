@@ -215,6 +215,8 @@ TEST_CASE("dates: a bare year by its place in the text", "[dates]") {
           {"بمشاركة أكثر من (2100) وافد.", {}},
           // Without a preposition or brackets, a bare number is no year.
           {"بلغ العدد 2015.", {}},
+          {"ارتفع العدد حتى 2000.", {}},  // حتى comes before counts too
+          {"ستطرح للبيع في 2017\r\n", {{"2017", 2017}}},
       },
       true);
   // Without the text, the place is unknown: no year.
@@ -237,6 +239,7 @@ TEST_CASE("dates: Hijri dates, as Gregorian days and periods (Umm al-Qura)", "[d
       {"خلال العام المالي الماضي 1435هـ التي", {{"1435هـ", 2013, 11, 4, 2014, 10, 24}}},
       {"للعام المالي 1434 - 1435هـ.", {{"1434 - 1435هـ", 2012, 11, 15, 2014, 10, 24}}},
       {"منذ عام 1436 هـ", {{"عام 1436 هـ", 2014, 10, 25, 2015, 10, 13}}},
+      {"عام 1318 هـ", {{"عام 1318 هـ", 1900, 4, 30, 1901, 4, 19}}},  // the first year read
   });
 }
 
@@ -246,6 +249,10 @@ TEST_CASE("dates: Hijri forms that are not dates", "[dates]") {
       {"عام 1436 قبل الميلاد", {}},     // a year in Hijri range without هـ
       {"أرسل 1436 رسالة", {}},
       {"بتاريخ 30/1/1436", {}},        // محرم 1436 had 29 days
+      {"بتاريخ 30/1/1436هـ", {}},      // nor is its year read alone
+      {"في 30 محرم 1436 قتل", {}},     // nor its month
+      {"عام 1310 هـ", {}},             // before 1318 AH: before 1900
+      {"بتاريخ 5/1/1310", {}},
   });
 }
 

@@ -336,6 +336,16 @@ TEST_CASE("fahras-index --extract prints each article's figures with value, qual
   CHECK(b.out.find("date عام ( 1933 )  = 1933") != std::string::npos);
   CHECK(b.out.find("8 ملايين دولار  = 8000000") != std::string::npos);
   CHECK(b.out.find("مستشار") == std::string::npos);
+  // A Hijri date: its Gregorian day, marked (hijri) in text and "calendar":"hijri" in JSON;
+  // its numbers are no figures.
+  const fs::path hijri = tmp.write("hijri.txt", "صدر القرار بتاريخ 19/6/1436 وفي 29 محرم 1430 هـ قتل 40 شخصا");
+  const Run h = run(bin("fahras-index") + " --extract '" + hijri.string() + "'", tmp.path());
+  INFO(h.out);
+  CHECK(h.out.find("date 19/6/1436  = 2015-04-08 (hijri)") != std::string::npos);
+  CHECK(h.out.find("date 29 محرم 1430 هـ  = 2009-01-26 (hijri)") != std::string::npos);
+  CHECK(h.out.find("(1 passages, 1 figures, 2 dates") != std::string::npos);  // 40 شخصا only
+  const Run hj = run(bin("fahras-index") + " --extract --json '" + hijri.string() + "'", tmp.path());
+  CHECK(hj.out.find("\"date\":\"2015-04-08\",\"text\":\"19/6/1436\",\"calendar\":\"hijri\"") != std::string::npos);
 
   const Run json = run(bin("fahras-index") + " --extract --json " + seed, tmp.path());
   REQUIRE(json.code == 0);
