@@ -262,6 +262,9 @@ def run_extractor(binary, sentences, seps_for=space_join, extra_args=(), context
             b -= starts[idx]
             e -= starts[idx]
             obj["begin"], obj["end"] = b, e
+            for key in ("number_begin", "number_end"):
+                if isinstance(obj.get(key), int):
+                    obj[key] -= starts[idx]
             if e > len(texts[idx]):
                 stats["cross_sentence"] += 1
                 obj["end"] = -1
@@ -297,7 +300,8 @@ def score_exact(gold, pred, types):
 
 
 def _overlaps(a, others):
-    return any(a[0] == o[0] and a[2] < o[3] and o[2] < a[3] for o in others)
+    # (An empty span, a prediction across sentences, overlaps nothing.)
+    return a[2] < a[3] and any(a[0] == o[0] and o[2] < o[3] and a[2] < o[3] and o[2] < a[3] for o in others)
 
 
 def score_overlap(gold, pred, types):

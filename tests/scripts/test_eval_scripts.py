@@ -56,6 +56,13 @@ class Helpers(unittest.TestCase):
         self.assertIsNone(ev.token_span(offs, 4, 5))  # the space between the tokens
         self.assertEqual(ev.token_span(offs, 0, 2), (0, 1, False))  # cuts a token
 
+    def test_empty_span_overlaps_nothing(self):
+        # A prediction across sentences is scored as the empty span (a, a): it overlaps no
+        # gold span, not even one that strictly contains token a, and finds none.
+        self.assertFalse(ev._overlaps((0, "PERS", 2, 2), [(0, "PERS", 1, 4)]))
+        self.assertFalse(ev._overlaps((0, "PERS", 1, 4), [(0, "PERS", 2, 2)]))
+        self.assertTrue(ev._overlaps((0, "PERS", 2, 3), [(0, "PERS", 1, 4)]))
+
     def test_prf_zero(self):
         self.assertEqual(ev.prf(0, 0, 0, 5), (0.0, 0.0, 0.0))
 
@@ -119,6 +126,9 @@ class EvalNer(unittest.TestCase):
         want = {"PERS": (3, 2, 1), "LOC": (3, 3, 2), "ORG": (3, 4, 1), "overall": (9, 9, 4)}
         for t, (g, p, c) in want.items():
             self.assertEqual((m[t]["gold"], m[t]["predicted"], m[t]["correct"]), (g, p, c), t)
+        # In the overlap table it is a prediction that overlaps nothing.
+        o = d["overlap"]["PERS"]
+        self.assertEqual((o["predicted"], o["correct_predicted"], o["found_gold"]), (2, 1, 1))
         out = run("eval-ner", ["--context", "2", "--errors", "5", self.gold], "anercorp-mini.context2.predictions.tsv")
         self.assertIn("[2 sentences per article; 1 predictions across sentences]", out)
         self.assertIn("FP line 17 {org-head}: ", out)  # دمشق, in sentence 1 of article 0
