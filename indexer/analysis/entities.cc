@@ -47,10 +47,16 @@ thread_local std::uint64_t t_generation = 1;
 // A set of words compared by token_key (the article and its clitics ignored),
 // written naturally here and normalized once.
 class WordSet {
+  // Each set owns one bit of a 32-bit mask: a 33rd set needs a wider mask.
+  static std::uint32_t claim_bit(std::uint32_t& next_bit) {
+    if (next_bit >= 32) throw std::logic_error("entities: more than 32 word sets; widen WordSet's mask");
+    return 1u << next_bit++;
+  }
+
  public:
   WordSet(const Normalizer& normalizer, MaskMap& map, std::uint32_t& next_bit,
           std::initializer_list<std::string_view> words)
-      : bit_(1u << next_bit++) {
+      : bit_(claim_bit(next_bit)) {
     for (std::string_view w : words) map.emplace(token_key(normalizer.normalize(w)), 0) |= bit_;
   }
   // -1: not in the set; else the bytes of bare clitics (و, ب, ل …) before the word.
