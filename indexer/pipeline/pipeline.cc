@@ -13,6 +13,8 @@
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <sys/statvfs.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +27,19 @@
 
 namespace fahras::pipeline {
 namespace {
+
+// Whether the file system that holds `path` (or the nearest folder above it that
+// exists) has less than 1 MB left for unprivileged writes: Xapian's error after
+// a full disk is not always "No space left on device" (another shard of the run
+// may report its database closed first), so the message says it when it is so.
+bool file_system_full(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(path, ec);
+  while (!p.empty() && !std::filesystem::exists(p, ec)) p = p.parent_path();
+  struct statvfs st {};
+  if (p.empty() || ::statvfs(p.c_str(), &st) != 0) return false;
+  return static_cast<unsigned long long>(st.f_bavail) * st.f_frsize < (1ull << 20);
+}
 
 // One article on its way through the pipeline. Recycled, so its buffers keep
 // their capacity from one article to the next.
@@ -192,7 +207,9 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
     committed = at;
     ++summary.commits;
   };
-  auto write_error = [&](const std::string& what) {
+  auto write_error = [&](std::string what) {
+    if (what.find("No space left on device") == std::string::npos && file_system_full(path))
+      what += " (No space left on device: the index's file system is full)";
     return WriteError("writing " + path + " failed: " + what + "; the index keeps its last commit (" +
                       count(committed.ordinal, "articles") + " of the inputs): fix the cause and run again with --resume");
   };
@@ -330,7 +347,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
             free_list.push(w);
           }));
   } catch (const Xapian::Error& e) {
-    throw write_error(e.get_description());
+    throw write_error(shards && !shards->first_error().empty() ? shards->first_error() : e.get_description());
   }
 
   summary.stopped = diag.stopped();
@@ -359,7 +376,7 @@ IndexSummary build_index(ingest::DocumentSource& source, ingest::Diagnostics& di
       summary.index_documents = writer->doccount();
     }
   } catch (const Xapian::Error& e) {
-    throw write_error(e.get_description());
+    throw write_error(shards && !shards->first_error().empty() ? shards->first_error() : e.get_description());
   }
   summary.input = diag.stats;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -237,7 +237,7 @@ ShardWriters::Shard& ShardWriters::local() {
   return *mine;
 }
 
-void ShardWriters::add(std::vector<Xapian::Document>& passages) {
+void ShardWriters::add_unnoted(std::vector<Xapian::Document>& passages) {
   Shard& s = local();
   std::lock_guard g(s.lock);  // uncontended except while replace() or commit() runs
   if (termlists_) {
@@ -279,7 +279,7 @@ void ShardWriters::add(std::vector<Xapian::Document>& passages) {
   }
 }
 
-void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::Document>& passages) {
+void ShardWriters::replace_unnoted(const std::string& article_term, std::vector<Xapian::Document>& passages) {
   if (!termlists_) throw std::logic_error("ShardWriters::replace without termlists");
   {
     std::lock_guard g(shards_lock_);
@@ -291,7 +291,7 @@ void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::
   add(passages);
 }
 
-void ShardWriters::commit(const Metadata& metadata) {
+void ShardWriters::commit_unnoted(const Metadata& metadata) {
   std::lock_guard g(shards_lock_);
   // One after the other. (Committing them in parallel was tried: under a full
   // disk, the error that reached the user was sometimes another shard's
@@ -314,7 +314,7 @@ void ShardWriters::commit(const Metadata& metadata) {
   }
 }
 
-Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
+Xapian::doccount ShardWriters::finish_unnoted(const Metadata& metadata) {
   std::lock_guard g(shards_lock_);
   // The final metadata goes into every shard, so the compacted index has it
   // from the start (Xapian's compact keeps user metadata).
@@ -323,10 +323,15 @@ Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
     all_metadata.emplace_back(*k, target_->get_metadata(*k));
   all_metadata.insert(all_metadata.end(), metadata.begin(), metadata.end());
   tbb::parallel_for(std::size_t{0}, shards_.size(), [&](std::size_t i) {
-    Xapian::WritableDatabase& db = open(shards_[i]);
-    for (const auto& [key, value] : all_metadata) db.set_metadata(key, value);
-    db.commit();
-    db.close();
+    try {
+      Xapian::WritableDatabase& db = open(shards_[i]);
+      for (const auto& [key, value] : all_metadata) db.set_metadata(key, value);
+      db.commit();
+      db.close();
+    } catch (const Xapian::Error& e) {
+      note_error(e);  // tbb rethrows one of the shards' errors, not always the first
+      throw;
+    }
   });
   if (step_) step_("committed");
   // Compact into <index>.shards/merged, then swap it in: two renames, each
@@ -369,6 +374,46 @@ Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
   if (step_) step_("merged");
   discard(path_, step_);
   return n;
+}
+
+}  // namespace fahras::pipeline
+
+namespace fahras::pipeline {
+
+void ShardWriters::note_error(const Xapian::Error& e) {
+  std::lock_guard g(error_lock_);
+  if (first_error_.empty()) first_error_ = e.get_description();
+}
+
+std::string ShardWriters::first_error() const {
+  std::lock_guard g(error_lock_);
+  return first_error_;
+}
+
+template <class F>
+decltype(auto) ShardWriters::noting(F&& f) {
+  try {
+    return f();
+  } catch (const Xapian::Error& e) {
+    note_error(e);
+    throw;
+  }
+}
+
+void ShardWriters::add(std::vector<Xapian::Document>& passages) {
+  noting([&] { add_unnoted(passages); });
+}
+
+void ShardWriters::replace(const std::string& article_term, std::vector<Xapian::Document>& passages) {
+  noting([&] { replace_unnoted(article_term, passages); });
+}
+
+void ShardWriters::commit(const Metadata& metadata) {
+  noting([&] { commit_unnoted(metadata); });
+}
+
+Xapian::doccount ShardWriters::finish(const Metadata& metadata) {
+  return noting([&] { return finish_unnoted(metadata); });
 }
 
 }  // namespace fahras::pipeline

@@ -126,6 +126,13 @@ class ShardWriters {
 
   std::uint64_t passages_added() const { return passages_; }
 
+  // The description of the first Xapian error that add(), replace(), commit()
+  // or finish() met, from any thread ("" when none): under a full disk several
+  // shards fail at about the same time, and the error that reaches the caller
+  // may be a later one (another shard's DatabaseClosedError) rather than the
+  // cause ("No space left on device"). Thread-safe.
+  std::string first_error() const;
+
   // A thread's shard takes at most about `passages` (0: no limit): then it is
   // committed (as Xapian's own flush would) and the thread starts a new shard
   // database; finish() compacts them all. Xapian's cost of adding a flush to a
@@ -180,6 +187,15 @@ class ShardWriters {
   Metadata metadata_;             // the run record: every new shard gets it
   Metadata checkpoint_metadata_;  // the last checkpoint committed (or resumed from): new shards get it
   mutable std::mutex shards_lock_;
+  mutable std::mutex error_lock_;
+  std::string first_error_;  // guarded by error_lock_
+  void note_error(const Xapian::Error& e);
+  template <class F>
+  decltype(auto) noting(F&& f);  // runs f, noting a Xapian::Error it throws
+  void add_unnoted(std::vector<Xapian::Document>& passages);
+  void replace_unnoted(const std::string& article_term, std::vector<Xapian::Document>& passages);
+  void commit_unnoted(const Metadata& metadata);
+  Xapian::doccount finish_unnoted(const Metadata& metadata);
   std::deque<Shard> shards_;  // deque: stable addresses as shards are added
   std::atomic<std::size_t> shard_count_{0};  // shards_.size(), readable without shards_lock_
   struct Local;
