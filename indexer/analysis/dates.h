@@ -58,7 +58,7 @@
 //         likewise P1's year to P2. The opener (من/بين) is in the span. Known
 //         ends must be in order, else the two points are reported separately.
 //
-//   * Hijri dates (Umm al-Qura calendar, converted by hijri.h; years 1300..1500
+//   * Hijri dates (Umm al-Qura calendar, converted by hijri.h; years 1318..1500
 //     AH), reported as their Gregorian days with `hijri` set:
 //       D/M/YYYY, D-M-YYYY [هـ]: "19/6/1436" → 2015-04-08;
 //       [weekday] D [من] [شهر] MONTH YYYY [هـ]: "29 محرم 1430 هـ" → 2009-01-26;
@@ -114,7 +114,7 @@ class DateExtractor {
   void extract(std::span<const Token> tokens, std::vector<DateMention>& out) const;
   // The same, given the text the tokens' offsets point into, which also makes a
   // year of a bare 4-digit number (1900..2100) by its place: after a preposition
-  // of time (في, خلال, حتى, قبل, بعد, مطلع, أوائل, أواخر, منتصف, بحلول) with a
+  // of time (في, خلال, قبل, بعد, مطلع, أوائل, أواخر, منتصف, بحلول; not حتى) with a
   // mark ending the phrase after it ("في 2018 ،", "قبل 2003 ."), or alone in
   // brackets that end a phrase ("نابلس ( 1948 ) ."). A number followed by a
   // word stays a count ("في 3000 موقع", "( 2000 ) شخص").
