@@ -606,9 +606,10 @@ std::optional<DateMention> opener_period_at(std::span<const Token> t, std::size_
 namespace {
 
 // Prepositions of time before a bare year: "في 2018 ،", "قبل 2003 .".
-// (Not حتى: "ارتفع العدد حتى 2000." is a count.)
-constexpr std::array<sv, 18> kYearPrepositions{"في",   "وفي",    "خلال", "وخلال", "قبل",   "وقبل",
-                                               "بعد",  "وبعد",   "مطلع", "ومطلع", "اوائل", "واوائل",
+// (حتى also comes before a count, "ارتفع العدد حتى 2000.", but mostly before a
+// year: "حتى 2030"; a count followed by its noun stays a count anyway.)
+constexpr std::array<sv, 20> kYearPrepositions{"في",   "وفي",   "خلال", "وخلال", "حتي",  "وحتي", "قبل",
+                                               "وقبل", "بعد",   "وبعد", "مطلع", "ومطلع", "اوائل", "واوائل",
                                                "اواخر", "واواخر", "منتصف", "ومنتصف", "بحلول", "وبحلول"};
 
 // The text between two byte offsets holds a mark that ends a phrase.

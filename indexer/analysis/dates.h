@@ -114,7 +114,7 @@ class DateExtractor {
   void extract(std::span<const Token> tokens, std::vector<DateMention>& out) const;
   // The same, given the text the tokens' offsets point into, which also makes a
   // year of a bare 4-digit number (1900..2100) by its place: after a preposition
-  // of time (في, خلال, قبل, بعد, مطلع, أوائل, أواخر, منتصف, بحلول; not حتى) with a
+  // of time (في, خلال, حتى, قبل, بعد, مطلع, أوائل, أواخر, منتصف, بحلول) with a
   // mark ending the phrase after it ("في 2018 ،", "قبل 2003 ."), or alone in
   // brackets that end a phrase ("نابلس ( 1948 ) ."). A number followed by a
   // word stays a count ("في 3000 موقع", "( 2000 ) شخص").

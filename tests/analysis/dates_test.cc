@@ -215,7 +215,7 @@ TEST_CASE("dates: a bare year by its place in the text", "[dates]") {
           {"بمشاركة أكثر من (2100) وافد.", {}},
           // Without a preposition or brackets, a bare number is no year.
           {"بلغ العدد 2015.", {}},
-          {"ارتفع العدد حتى 2000.", {}},  // حتى comes before counts too
+          {"تمتد الخطة حتى 2030.", {{"2030", 2030}}},
           {"ستطرح للبيع في 2017\r\n", {{"2017", 2017}}},
       },
       true);
