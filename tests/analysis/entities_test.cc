@@ -53,13 +53,22 @@ void check_first_spans(std::span<const SpanCase> cases, EntityType type) {
 
 using V = std::vector<std::string>;
 
+// A text (an article of its own) and the "type:name" of every entity it gives, in order.
+struct Case {
+  const char* text;
+  V expected;
+};
+
+void check_cases(std::span<const Case> cases) {
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(entities(c.text) == c.expected);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("entities in the seeds' sentences", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       {"وشدد قائد القيادة المركزية الأميركية، الجنرال مايكل إريك كوريلا، على أن الهزيمة",
        {"org:القيادة المركزية الأمريكية", "person:مايكل إريك كوريلا"}},
@@ -78,17 +87,10 @@ TEST_CASE("entities in the seeds' sentences", "[entities]") {
       {"نفذت القيادة المركزية الأمريكية مع قوات الأمن العراقية وقوات سوريا الديمقراطية 196 مهمة",
        {"org:القيادة المركزية الأمريكية", "org:قوات الأمن العراقية", "org:قوات سوريا الديمقراطية"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // Person after a title, past nisba adjectives and an affiliation.
       {"وقال وزير الخارجية الأمريكي مايك بومبيو إن", {"person:مايك بومبيو"}},
@@ -333,17 +335,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"تسونامي ( الفرنسية ) مأساة بغنداران", {}},
       {"مسلسل تقوم ببطولته سهير البابلي بمشاركة فتحي عبد الوهاب", {"person:فتحي عبد الوهاب"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("words that news uses mostly as names (name-words.tsv, mined)", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // A mined name word alone, or after a speech verb that the subject rule left.
       {"واجتمع كيري مع نظيره الروسي في جنيف", {"person:كيري", "place:جنيف"}},
@@ -362,10 +357,7 @@ TEST_CASE("words that news uses mostly as names (name-words.tsv, mined)", "[enti
       {"توفي عن عمر 75 عاما", {}},
       {"وقال مسؤولون إن الاجراءات التي اتخذتها السلطات", {}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("name and namepart lines: a name word alone is a person, an ordinary word ends a name", "[entities]") {
@@ -446,10 +438,6 @@ TEST_CASE("one person, one id, whatever the spelling of the middle name", "[enti
 }
 
 TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias, ambiguous surnames not", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // By full name, by another spelling, by a surname that the list makes an alias.
       {"التقى رئيس الوزراء البريطاني توني بلير في لندن", {"person:توني بلير", "place:لندن"}},
@@ -476,10 +464,7 @@ TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias
       {"في عهد جورج بوش الأب قال الأب إن", {"person:جورج بوش الأب"}},
       {"زار الحسن الثاني فرنسا في العام الثاني من حكمه", {"person:الحسن الثاني", "place:فرنسا"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("a listed person's name after more of a name is one name", "[entities]") {
@@ -552,10 +537,6 @@ TEST_CASE("a listed organization's span leaves out the nisba of its country", "[
 }
 
 TEST_CASE("fourth round for issue #4: what is no person, place or organization", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // A conjunction opens a clause: no name after it (الملك ، في | حين يرتقب).
       {"للقاء جلالة الملك ، في حين يرتقب أن تصل نائبته", {}},
@@ -606,17 +587,10 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       // نادي and منتخب (a club, a national team) are no name words after a title.
       {"وامبراطور الإعلام ورئيس نادي اسي ميلان بيرلسكوني", {"org:إيه سي ميلان"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("seventh round for issue #4: ك before a bare word, Belarus, a surname after a title", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // ك ("like") before a bare word is more often the word's own letter: كسرت is no سرت.
       {"والقي القبض عليه بعد ان كسرت رجله", {}},
@@ -642,17 +616,10 @@ TEST_CASE("seventh round for issue #4: ك before a bare word, Belarus, a surname
       {"وقال خالد القذافي إن الاتفاق صامد", {"person:خالد القذافي"}},
       {"وقال العقيد القذافي إن الاتفاق صامد", {"person:معمر القذافي"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("sixth round for issue #4: last letters, an idiom of age, an adjective", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // A place written with ة is not a word written with ه (his talk) in a text that writes ة.
       {"وأضاف في حديثه عن الحرب أن المدينة آمنة", {}},
@@ -664,17 +631,10 @@ TEST_CASE("sixth round for issue #4: last letters, an idiom of age, an adjective
       {"خلال تظاهرات شهدتها عدة مدن تركية احتجاجا", {}},
       {"وصل الوفد إلى تركيا أمس", {"place:تركيا"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("fifth round for issue #4: people's recall", "[entities]") {
-  struct Case {
-    const char* text;
-    V expected;
-  };
   const Case cases[] = {
       // After a speech verb, a one-word subject needs a clause after it: two apostrophes are a
       // quotation mark (as ", « are), إلى before أن opens one (أشار إلى أن), and so do بأن and لأن.
@@ -702,8 +662,5 @@ TEST_CASE("fifth round for issue #4: people's recall", "[entities]") {
       {"وسجل فرناندو توريس الهدف الثاني", {"person:فرناندو توريس"}},
       {"وانتقد ميخائيل سولوفيوف الحكومة", {"person:ميخائيل سولوفيوف"}},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    CHECK(entities(c.text) == c.expected);
-  }
+  check_cases(cases);
 }
