@@ -3,6 +3,7 @@
 #include "analysis/passages.h"
 
 #include "analysis/figures.h"
+#include "analysis/hijri.h"
 #include "analysis/tokenizer.h"
 #include "schema/schema.h"
 
@@ -110,6 +111,36 @@ bool value_matches(const QueryFigure& q, double v) {
   return q.exact ? v == q.number.value : v >= q.number.low && v <= q.number.high;
 }
 
+// The XD terms of a `mentions:` value. A Gregorian year or month is its own
+// term; a Hijri year (1318..1500) or Hijri month ("1436-09"), which no
+// Gregorian year of the index can be, stands for the Gregorian months its days
+// fall in: mentions:1436 = XD2014-10 … XD2015-10.
+std::vector<std::string> mention_terms(const std::string& v) {
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    int x = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (i >= v.size() || v[i] < '0' || v[i] > '9') return -1;
+      x = x * 10 + (v[i] - '0');
+    }
+    return x;
+  };
+  const int year = v.size() == 4 || (v.size() == 7 && v[4] == '-') ? digits(0, 4) : -1;
+  const int month = v.size() == 7 ? digits(5, 2) : 0;
+  analysis::CivilDate first, last;
+  if (year < analysis::kHijriYearMin || year > analysis::kHijriYearMax || month < 0 || month > 12 ||
+      !analysis::hijri_to_civil(year, month ? month : 1, 1, first) ||
+      !analysis::hijri_to_civil(year, month ? month : 12, analysis::hijri_month_days(year, month ? month : 12), last))
+    return {std::string(schema::kPrefixMentioned) + v};
+  std::vector<std::string> terms;
+  char buf[32];
+  for (int y = first.year, m = first.month; y < last.year || (y == last.year && m <= last.month);) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    terms.push_back(std::string(schema::kPrefixMentioned) + buf);
+    if (++m > 12) m = 1, ++y;
+  }
+  return terms;
+}
+
 }  // namespace
 
 std::string extract_filters(std::string_view query, Filters& f) {
@@ -148,7 +179,12 @@ Xapian::Query filter_query(const Filters& f, const analysis::Normalizer& normali
   any_term(schema::kPrefixYear, f.years, false);
   any_term(schema::kPrefixMonth, f.months, false);
   any_term(schema::kPrefixSource, f.sources, true);
-  any_term(schema::kPrefixMentioned, f.mentions, false);
+  if (!f.mentions.empty()) {
+    std::vector<std::string> terms;
+    for (const std::string& v : f.mentions)
+      for (std::string& t : mention_terms(v)) terms.push_back(std::move(t));
+    all.push_back(any_of(terms));
+  }
   auto any_entity = [&](std::string_view prefix, analysis::EntityType type, const std::vector<std::string>& names) {
     if (names.empty()) return;
     std::vector<std::string> terms;

@@ -80,7 +80,8 @@ struct Filters {
   std::vector<std::string> sources;  // as the user types them (normalized for matching)
   std::string from, to;              // article dates, inclusive: "2015-07-01", or "2015-07" / "2015"
   std::vector<std::string> orgs, places, people;  // entity names as typed (any alias)
-  std::vector<std::string> mentions;  // "2014" or "2014-09": a year or month written in the text
+  std::vector<std::string> mentions;  // "2014" or "2014-09": a year or month written in the text;
+                                      // a Hijri "1436" or "1436-09": the Gregorian months it spans
   bool empty() const {
     return years.empty() && months.empty() && sources.empty() && from.empty() && to.empty() && orgs.empty() &&
            places.empty() && people.empty() && mentions.empty();

@@ -346,6 +346,19 @@ TEST_CASE("fahras-index --extract prints each article's figures with value, qual
   CHECK(h.out.find("(1 passages, 1 figures, 2 dates") != std::string::npos);  // 40 شخصا only
   const Run hj = run(bin("fahras-index") + " --extract --json '" + hijri.string() + "'", tmp.path());
   CHECK(hj.out.find("\"date\":\"2015-04-08\",\"text\":\"19/6/1436\",\"calendar\":\"hijri\"") != std::string::npos);
+  // Indexed, the date is found by its Gregorian month and by its Hijri year or month.
+  const std::string idx = (tmp.path() / "hijri.idx").string();
+  REQUIRE(run(bin("fahras-index") + " -q --index '" + idx + "' '" + hijri.string() + "'", tmp.path()).code == 0);
+  auto finds = [&](const std::string& filter) {
+    return run(bin("fahras-search") + " --index '" + idx + "' --json " + filter, tmp.path()).out.find("\"rank\":1") !=
+           std::string::npos;
+  };
+  CHECK(finds("--mentions 2015-04"));
+  CHECK(finds("--mentions 1436"));
+  CHECK(finds("mentions:1436-06"));  // جمادى الآخرة 1436
+  CHECK(finds("mentions:1430-01"));  // محرم 1430
+  CHECK_FALSE(finds("--mentions 1437"));
+  CHECK_FALSE(finds("--mentions 2016"));
 
   const Run json = run(bin("fahras-index") + " --extract --json " + seed, tmp.path());
   REQUIRE(json.code == 0);

@@ -245,3 +245,28 @@ TEST_CASE("a phrase keeps its words' order and the places of its stopwords", "[q
   CHECK(phrase_query(analyse_phrase("داعش", analyzer)).get_description().find("PHRASE") == std::string::npos);
   CHECK(phrase_query(analyse_phrase("في من", analyzer)).empty());
 }
+
+TEST_CASE("mentions: a Gregorian year or month is its own term, a Hijri one the Gregorian months it spans", "[query]") {
+  const analysis::Normalizer normalize;
+  const analysis::EntityExtractor entities;
+  auto description = [&](const std::string& query) {
+    Filters f;
+    const std::string rest = extract_filters(query, f);
+    CHECK(rest.empty());
+    return filter_query(f, normalize, entities).get_description();
+  };
+  CHECK(description("mentions:2014") == "Query(XD2014)");
+  CHECK(description("mentions:2024-06") == "Query(XD2024-06)");
+  // رمضان 1436 = 2015-06-18..2015-07-16 (Umm al-Qura).
+  const std::string ramadan = description("mentions:1436-09");
+  CHECK(ramadan.find("XD2015-06") != std::string::npos);
+  CHECK(ramadan.find("XD2015-07") != std::string::npos);
+  CHECK(ramadan.find("XD2015-05") == std::string::npos);
+  CHECK(ramadan.find("XD2015-08") == std::string::npos);
+  // 1436 AH = 2014-10-25..2015-10-13: thirteen Gregorian months.
+  const std::string year = description("mentions:1436");
+  for (const char* m : {"XD2014-10", "XD2014-12", "XD2015-01", "XD2015-10"}) CHECK(year.find(m) != std::string::npos);
+  CHECK(year.find("XD2014-09") == std::string::npos);
+  CHECK(year.find("XD2015-11") == std::string::npos);
+  CHECK(year.find("XD1436") == std::string::npos);
+}
