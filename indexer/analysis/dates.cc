@@ -288,6 +288,15 @@ struct Point {
 };
 
 // Digit dates: D/M/YYYY, D-M-YYYY, YYYY-M-D, YYYY/M/D, and one token D.M.YYYY.
+// Five tokens "N sep N sep N" at i, one separator twice ("19/6/1436", "4 - 7 -
+// 2020"), that do not continue a longer chain of numbers before them
+// ("1/12/5/2020").
+bool digit_triple_at(std::span<const Token> t, std::size_t i) {
+  return i + 4 < t.size() && t[i].kind == TokenKind::Number && is_sep(t[i + 1]) && is_sep(t[i + 3]) &&
+         t[i + 1].norm == t[i + 3].norm && t[i + 2].kind == TokenKind::Number && t[i + 4].kind == TokenKind::Number &&
+         !(i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number);
+}
+
 std::optional<Point> digit_date_at(std::span<const Token> t, std::size_t i) {
   const std::size_t n = t.size();
   if (i >= n || t[i].kind != TokenKind::Number) return std::nullopt;
@@ -331,9 +340,7 @@ std::optional<Point> digit_date_at(std::span<const Token> t, std::size_t i) {
     return std::nullopt;
   }
 
-  if (i + 4 >= n) return std::nullopt;
-  if (!is_sep(t[i + 1]) || !is_sep(t[i + 3]) || t[i + 1].norm != t[i + 3].norm)
-    return std::nullopt;
+  if (!digit_triple_at(t, i)) return std::nullopt;
   const Token& a = t[i];
   const Token& b = t[i + 2];
   const Token& c = t[i + 4];
@@ -612,14 +619,6 @@ constexpr std::array<sv, 20> kYearPrepositions{"في",   "وفي",   "خلال",
                                                "وقبل", "بعد",   "وبعد", "مطلع", "ومطلع", "اوائل", "واوائل",
                                                "اواخر", "واواخر", "منتصف", "ومنتصف", "بحلول", "وبحلول"};
 
-// The text between two byte offsets holds a mark that ends a phrase.
-bool phrase_ends(std::string_view text, std::size_t a, std::size_t b) {
-  if (a > b || b > text.size()) return false;
-  const sv gap = text.substr(a, b - a);
-  if (gap.find_first_of(".,;:!?()[]\n") != sv::npos) return true;
-  return gap.find("،") != sv::npos || gap.find("؛") != sv::npos || gap.find("؟") != sv::npos;
-}
-
 // A bare year that its place in the text makes a year (with the text only):
 // after a preposition of time with the phrase ending after it ("في 2018 ،",
 // "بعد 2003 ."), or alone in brackets that end a phrase ("نابلس ( 1948 ) .").
@@ -629,10 +628,10 @@ bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i)
   const std::size_t after = t[i].end;
   const std::size_t next = i + 1 < t.size() ? t[i + 1].begin : text.size();
   const bool closed = i + 1 >= t.size() ? text.find_first_not_of(" \t\r\v", after) == sv::npos ||
-                                              phrase_ends(text, after, text.size())
-                                        : phrase_ends(text, after, next);
+                                              ends_phrase(text, after, text.size())
+                                        : ends_phrase(text, after, next);
   if (!closed) return false;
-  if (i > 0 && word_in(t[i - 1], kYearPrepositions) && !phrase_ends(text, t[i - 1].end, t[i].begin)) return true;
+  if (i > 0 && word_in(t[i - 1], kYearPrepositions) && !ends_phrase(text, t[i - 1].end, t[i].begin)) return true;
   // In brackets: "(" right before it, ")" right after it, and the phrase ends after ")".
   const std::size_t prev = i > 0 ? t[i - 1].end : 0;
   const sv before = text.substr(prev, t[i].begin - prev);
@@ -641,7 +640,7 @@ bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i)
   const std::size_t close = rest.find_first_not_of(" \t\r\v");
   if (open == sv::npos || before[open] != '(' || close == sv::npos || rest[close] != ')') return false;
   // (No token after it: only marks follow.)
-  return i + 1 >= t.size() || phrase_ends(text, after + close + 1, next);
+  return i + 1 >= t.size() || ends_phrase(text, after + close + 1, next);
 }
 
 }  // namespace
@@ -750,9 +749,7 @@ std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i, std
   const std::size_t n = t.size();
   if (i >= n) return std::nullopt;
   // D sep M sep YYYY
-  if (t[i].kind == TokenKind::Number && i + 4 < n && is_sep(t[i + 1]) && is_sep(t[i + 3]) &&
-      t[i + 1].norm == t[i + 3].norm && t[i + 2].kind == TokenKind::Number && t[i + 4].kind == TokenKind::Number &&
-      !(i >= 2 && is_sep(t[i - 1]) && t[i - 2].kind == TokenKind::Number)) {
+  if (digit_triple_at(t, i)) {
     const int d = day_of(t[i]), m = month_number_of(t[i + 2]), y = hijri_year_of(t[i + 4]);
     if (d && m && y && !(i + 6 < n && is_sep(t[i + 5]) && t[i + 6].kind == TokenKind::Number)) {
       const std::size_t end = after_hijri_mark(t, i + 5);

@@ -7,18 +7,6 @@ namespace {
 
 bool is_content(const Token& t) { return t.kind == TokenKind::Word && !t.stopword && !t.stem.empty(); }
 
-// Whether the text between two tokens holds a mark that ends a phrase. Without
-// the text (empty), nothing does.
-bool ends_phrase(std::string_view text, const Token& before, const Token& after) {
-  if (text.empty() || before.end > after.begin || after.begin > text.size()) return false;
-  const std::string_view gap = text.substr(before.end, after.begin - before.end);
-  if (gap.empty()) return false;
-  if (gap.find_first_of(".,;:!?()[]\n") != std::string_view::npos) return true;
-  for (const std::string_view mark : {std::string_view("،"), std::string_view("؛"), std::string_view("؟")})
-    if (gap.find(mark) != std::string_view::npos) return true;
-  return false;
-}
-
 }  // namespace
 
 FigureExtractor::FigureExtractor(const FigureOptions& options, const NumberParserOptions& numbers)
@@ -42,10 +30,10 @@ void FigureExtractor::extract(std::string_view text, std::span<const Token> toke
       std::size_t i = n.end;
       // "ثمانية من أعضاء": the counted noun follows من.
       if (i + 1 < tokens.size() && tokens[i].norm == "من" && is_content(tokens[i + 1]) &&
-          !ends_phrase(text, tokens[i - 1], tokens[i]) && !ends_phrase(text, tokens[i], tokens[i + 1]))
+          !ends_phrase(text, tokens[i - 1].end, tokens[i].begin) && !ends_phrase(text, tokens[i].end, tokens[i + 1].begin))
         ++i;
       for (; i < tokens.size() && f.unit_count < options_.max_units && is_content(tokens[i]) &&
-             !(i > 0 && ends_phrase(text, tokens[i - 1], tokens[i]));
+             !(i > 0 && ends_phrase(text, tokens[i - 1].end, tokens[i].begin));
            ++i) {
         f.unit_tokens[f.unit_count++] = static_cast<std::uint32_t>(i);
         f.end = tokens[i].end;

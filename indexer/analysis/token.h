@@ -6,6 +6,7 @@
 // valid until that analyser analyses its next text.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -27,5 +28,18 @@ struct Token {
   std::string_view norm;      // normalized form: see normalizer.h (ASCII digits, folded letters)
   std::string_view stem;      // index term: clitics stripped + Snowball stem; canonical digits for Numbers
 };
+
+// Whether text[from, to) — the gap between two tokens — holds a mark that ends
+// a phrase: . , ; : ! ? brackets, a line break, or the Arabic ، ؛ ؟. Quotation
+// marks do not. False for an empty text or a range outside it. Used by the
+// figure extractor (units stop there) and the date extractor (a year placed by
+// its preposition ends its phrase).
+inline bool ends_phrase(std::string_view text, std::size_t from, std::size_t to) {
+  if (from >= to || to > text.size()) return false;
+  const std::string_view gap = text.substr(from, to - from);
+  if (gap.find_first_of(".,;:!?()[]\n") != std::string_view::npos) return true;
+  return gap.find("\u060C") != std::string_view::npos || gap.find("\u061B") != std::string_view::npos ||
+         gap.find("\u061F") != std::string_view::npos;  // ، ؛ ؟
+}
 
 }  // namespace fahras::analysis
