@@ -464,11 +464,11 @@ namespace {
 // no surname, never taken alone for the person.
 bool not_surname(std::string_view key) {
   // (The second words of compound names, الدين, الإسلام, الله, الرحمن, name
-  // no one alone: "شمس الدين", "معتنقي الاسلام".)
-  static constexpr std::string_view kWords[] = {"ابن", "اب", "الاب", "الابن", "اول", "ثاني", "ثالث", "رابع",
-                                                "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر",
-                                                "دين", "اسلام", "له", "لله", "رحمن", "الدين", "الاسلام", "الله",
-                                                "الرحمن"};
+  // no one alone: "شمس الدين", "معتنقي الاسلام". Their keys: token_key keeps
+  // the article of الله only.)
+  static constexpr std::string_view kWords[] = {"ابن",  "اب",   "الاب", "الابن", "اول",  "ثاني",  "ثالث",
+                                                "رابع", "خامس", "سادس", "سابع",  "ثامن", "تاسع",  "عاشر",
+                                                "دين",  "اسلام", "الله", "رحمن"};
   return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
@@ -818,15 +818,8 @@ struct Scan {
       if (after_connector && ordinary(k) && suffixed(k)) break;  // "زيان | ابن أخيه": his nephew
       // An adverb of a nisba (رسميا, قضائيا: ordinary رسمي, قضائي + ا) ends a name.
       if (before + words >= 1 && !after_connector && nisba_adverb(k)) break;
-      // So do an ordinary word in the accusative ("الرئيس طالباني متضامنا")
-      // and ف with an ordinary word ("الحارس شوفكوفسكيي فاحتسب").
-      if (before + words >= 1 && !after_connector &&
-          (accusative_of_common(k) ||
-           (starts_with(tokens[k].norm, "ف") && !given[k] && code_points(tokens[k].norm) >= 5 &&
-            (starts_with(tokens[k].norm.substr(2), "ا") || starts_with(tokens[k].norm.substr(2), "ي") ||
-             starts_with(tokens[k].norm.substr(2), "ت")) &&
-            gaz.is_common(tokens[k].norm.substr(2)))))
-        break;
+      // So does an ordinary word in the accusative ("الأمين العام هجوما").
+      if (before + words >= 1 && !after_connector && accusative_of_common(k)) break;
       // و starts the next name of a list ("أسامة حسن ويوسف حمدي") unless the
       // word itself is a given name (وليد); a pronoun suffix (ـه, ـها, ـهم:
       // "بدوره", "ليخبره") or tanween (ـاً) is not in a name.
@@ -1798,7 +1791,6 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         // A surname that is an ordinary word is the person only as written
         // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح.
         if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
-
         // A definite nisba right after a definite word is its adjective ("الشطر
         // التركي" after أبو عبد الله التركي), not the person.
         if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&
