@@ -608,10 +608,6 @@ std::optional<DateMention> opener_period_at(std::span<const Token> t, std::size_
   return m;
 }
 
-}  // namespace
-
-namespace {
-
 // Prepositions of time before a bare year: "في 2018 ،", "قبل 2003 .".
 // (حتى also comes before a count, "ارتفع العدد حتى 2000.", but mostly before a
 // year: "حتى 2030"; a count followed by its noun stays a count anyway.)
@@ -643,7 +639,6 @@ bool placed_year(std::string_view text, std::span<const Token> t, std::size_t i)
   return i + 1 >= t.size() || ends_phrase(text, after + close + 1, next);
 }
 
-}  // namespace
 
 // ---- Hijri dates (Umm al-Qura, converted by hijri.h) ----
 
@@ -797,6 +792,8 @@ std::optional<DateMention> hijri_at(std::span<const Token> t, std::size_t i, std
   if (after_hijri_mark(t, j + 1) == j + 1) return std::nullopt;
   return hijri_mention(i, j + 2, y, 0, 0);
 }
+
+}  // namespace
 
 void DateExtractor::extract(std::span<const Token> tokens, std::vector<DateMention>& out) const {
   extract({}, tokens, out);

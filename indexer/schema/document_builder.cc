@@ -140,7 +140,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     Xapian::Document doc;
     const auto tokens = analyzer_.analyze(text);
     add_terms(tokens, 0, options_.positions, doc, term_);
-    // Dates first: a figure wholly inside a date is none (29 محرم 1430 هـ).
+    // Dates first: a figure whose number is part of a date is none (29 محرم 1430 هـ).
     mentions_.clear();
     dates_.extract(text, tokens, mentions_);
     figures_.extract(text, tokens, found_);
