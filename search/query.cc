@@ -111,11 +111,9 @@ bool value_matches(const QueryFigure& q, double v) {
   return q.exact ? v == q.number.value : v >= q.number.low && v <= q.number.high;
 }
 
-// The XD terms of a `mentions:` value. A Gregorian year or month is its own
-// term; a Hijri year (1318..1500) or Hijri month ("1436-09"), which no
-// Gregorian year of the index can be, stands for the Gregorian months its days
-// fall in: mentions:1436 = XD2014-10 … XD2015-10.
-std::vector<std::string> mention_terms(const std::string& v) {
+// A `mentions:` bound: "YYYY" or "YYYY-MM" (month 0 for a year); false for
+// anything else.
+bool parse_mention(std::string_view v, int& year, int& month) {
   const auto digits = [&](std::size_t from, std::size_t n) {
     int x = 0;
     for (std::size_t i = from; i < from + n; ++i) {
@@ -124,20 +122,68 @@ std::vector<std::string> mention_terms(const std::string& v) {
     }
     return x;
   };
-  const int year = v.size() == 4 || (v.size() == 7 && v[4] == '-') ? digits(0, 4) : -1;
-  const int month = v.size() == 7 ? digits(5, 2) : 0;
-  analysis::CivilDate first, last;
-  if (year < analysis::kHijriYearMin || year > analysis::kHijriYearMax || month < 0 || month > 12 ||
-      !analysis::hijri_to_civil(year, month ? month : 1, 1, first) ||
-      !analysis::hijri_to_civil(year, month ? month : 12, analysis::hijri_month_days(year, month ? month : 12), last))
-    return {std::string(schema::kPrefixMentioned) + v};
-  std::vector<std::string> terms;
+  year = v.size() == 4 || (v.size() == 7 && v[4] == '-') ? digits(0, 4) : -1;
+  month = v.size() == 7 ? digits(5, 2) : 0;
+  return year >= 0 && month >= 0 && month <= 12 && (v.size() == 4 || month >= 1);
+}
+
+bool is_hijri_year(int year) { return year >= analysis::kHijriYearMin && year <= analysis::kHijriYearMax; }
+
+// The Gregorian months from the first day of Hijri `year`/`month` (month 0:
+// the whole year) or, with `last`, to its last day.
+bool hijri_bound(int year, int month, bool last, analysis::CivilDate& out) {
+  const int m = month ? month : last ? 12 : 1;
+  return analysis::hijri_to_civil(year, m, last ? analysis::hijri_month_days(year, m) : 1, out);
+}
+
+// Years written in the text are 1900..2100 (analysis/dates.h), so a range
+// never needs terms outside them.
+constexpr int kMentionYearMin = 1900, kMentionYearMax = 2100;
+
+// XD terms for the Gregorian months first..last (inclusive; year, month), and
+// the year term of each year the range covers whole (a passage naming only
+// "2014" is in 2013-06..2015); none when first > last.
+void month_range_terms(int y0, int m0, int y1, int m1, std::vector<std::string>& terms) {
+  if (y0 < kMentionYearMin) y0 = kMentionYearMin, m0 = 1;
+  if (y1 > kMentionYearMax) y1 = kMentionYearMax, m1 = 12;
   char buf[32];
-  for (int y = first.year, m = first.month; y < last.year || (y == last.year && m <= last.month);) {
+  for (int y = y0, m = m0; y < y1 || (y == y1 && m <= m1);) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
     terms.push_back(std::string(schema::kPrefixMentioned) + buf);
+    if (m == 12 && (y > y0 || m0 == 1)) terms.push_back(std::string(schema::kPrefixMentioned) + std::to_string(y));
     if (++m > 12) m = 1, ++y;
   }
+}
+
+// The XD terms of a `mentions:` value. A Gregorian year or month is its own
+// term; a Hijri year (1318..1500) or Hijri month ("1436-09"), which no
+// Gregorian year of the index can be, stands for the Gregorian months its days
+// fall in: mentions:1436 = XD2014-10 … XD2015-10. A range "A..B" (years or
+// months, both Gregorian or both Hijri) stands for every year and month
+// between: 2011..2014 = XD2011 … XD2014; 2014-03..2014-09 the months; nothing
+// (no terms) when A comes after B or a bound is not a year or month.
+std::vector<std::string> mention_terms(const std::string& v) {
+  std::vector<std::string> terms;
+  const std::size_t dots = v.find("..");
+  int y0, m0, y1, m1;
+  if (dots == std::string::npos) {
+    if (!parse_mention(v, y0, m0) || !is_hijri_year(y0)) return {std::string(schema::kPrefixMentioned) + v};
+    y1 = y0, m1 = m0;
+  } else if (!parse_mention(std::string_view(v).substr(0, dots), y0, m0) ||
+             !parse_mention(std::string_view(v).substr(dots + 2), y1, m1)) {
+    return terms;
+  } else if (!is_hijri_year(y0) || !is_hijri_year(y1)) {  // Gregorian
+    if (m0 == 0 && m1 == 0) {
+      for (int y = std::max(y0, kMentionYearMin); y <= std::min(y1, kMentionYearMax); ++y)
+        terms.push_back(std::string(schema::kPrefixMentioned) + std::to_string(y));
+    } else {
+      month_range_terms(y0, m0 ? m0 : 1, y1, m1 ? m1 : 12, terms);
+    }
+    return terms;
+  }
+  analysis::CivilDate first, last;
+  if (hijri_bound(y0, m0, false, first) && hijri_bound(y1, m1, true, last))
+    month_range_terms(first.year, first.month, last.year, last.month, terms);
   return terms;
 }
 
@@ -183,7 +229,7 @@ Xapian::Query filter_query(const Filters& f, const analysis::Normalizer& normali
     std::vector<std::string> terms;
     for (const std::string& v : f.mentions)
       for (std::string& t : mention_terms(v)) terms.push_back(std::move(t));
-    all.push_back(any_of(terms));
+    all.push_back(terms.empty() ? Xapian::Query::MatchNothing : any_of(terms));
   }
   auto any_entity = [&](std::string_view prefix, analysis::EntityType type, const std::vector<std::string>& names) {
     if (names.empty()) return;

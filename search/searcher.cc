@@ -110,7 +110,9 @@ namespace {
 
 // A facet counts the values of `slots` slots from `slot` on. Entity facets
 // use several slots (a passage names several places) holding "<id>\t<name>":
-// their counts are summed per id and shown under the name seen most.
+// their counts are summed per id and shown under the name seen most. The
+// years and months written in the text also take several slots (a value
+// without a tab is its own id and name).
 struct FacetSlot {
   const char* name;
   Xapian::valueno slot;
@@ -121,10 +123,12 @@ constexpr FacetSlot kFacets[] = {{"year", schema::kSlotYear, 1},
                                  {"source", schema::kSlotSource, 1},
                                  {"org", schema::kSlotOrgFirst, schema::kEntitySlots},
                                  {"place", schema::kSlotPlaceFirst, schema::kEntitySlots},
-                                 {"person", schema::kSlotPersonFirst, schema::kEntitySlots}};
+                                 {"person", schema::kSlotPersonFirst, schema::kEntitySlots},
+                                 {"mentions", schema::kSlotMentionYearFirst, schema::kMentionSlots},
+                                 {"mentions-month", schema::kSlotMentionMonthFirst, schema::kMentionSlots}};
 
-// The values of an entity facet: counts summed per id over its slots' spies.
-std::vector<FacetValue> entity_facet(std::span<const std::unique_ptr<Xapian::ValueCountMatchSpy>> spies,
+// The values of a facet of several slots: counts summed per id over its slots' spies.
+std::vector<FacetValue> multi_slot_facet(std::span<const std::unique_ptr<Xapian::ValueCountMatchSpy>> spies,
                                      std::size_t limit) {
   struct Count {
     Xapian::doccount total = 0;
@@ -192,8 +196,11 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
     const FacetSlot* found = nullptr;
     for (const FacetSlot& f : kFacets)
       if (name == f.name) found = &f;
-    if (found == nullptr)
-      throw SearchError("unknown facet \"" + name + "\" (known: year, month, source, org, place, person)");
+    if (found == nullptr) {
+      std::string known;
+      for (const FacetSlot& f : kFacets) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      throw SearchError("unknown facet \"" + name + "\" (known: " + known + ")");
+    }
     asked.push_back(found);
     for (Xapian::valueno k = 0; k < found->slots; ++k)
       spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(found->slot + k));
@@ -231,7 +238,7 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
            v != spy->top_values_end(static_cast<Xapian::doccount>(options.facet_limit)); ++v)
         facet.values.push_back({*v, v.get_termfreq()});
     } else {
-      facet.values = entity_facet(std::span(spies).subspan(first_spy, f.slots), options.facet_limit);
+      facet.values = multi_slot_facet(std::span(spies).subspan(first_spy, f.slots), options.facet_limit);
     }
     first_spy += f.slots;
     result.facets.push_back(std::move(facet));

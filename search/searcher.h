@@ -44,7 +44,8 @@ struct SearchOptions {
   std::size_t per_article = 1;  // passages per article (0: no collapsing)
   bool explain = false;         // fill Hit::why
   Filters filters;              // added to the query's inline filters (year:, source:, …)
-  std::vector<std::string> facets;  // count values of these: "year", "month", "source", "org", "place", "person"
+  std::vector<std::string> facets;  // count values of these: "year", "month", "source", "org", "place", "person",
+                                    // "mentions" (years written in the text), "mentions-month"
   std::size_t facet_limit = 10;     // values shown per facet, most frequent first
 };
 

@@ -77,17 +77,29 @@ void add_entities(const std::vector<analysis::Entity>& entities, Xapian::Documen
 }
 
 // XD terms for the years and months written in the text; a period gives its
-// ends and, when short, the years between.
+// ends and, when short, the years between. The first kMentionSlots distinct
+// years and months also get a facet slot each (schema.h).
 void add_text_dates(const std::vector<analysis::DateMention>& mentions, Xapian::Document& doc) {
   char buf[32];
+  Xapian::valueno year_slot = kSlotMentionYearFirst, month_slot = kSlotMentionMonthFirst;
+  // The XD term in buf (prefix + value); a value new to the passage also fills
+  // the next free slot from `slot`.
+  auto add_term = [&](Xapian::valueno first, Xapian::valueno& slot) {
+    const std::string_view term(buf);
+    const std::string_view value = term.substr(kPrefixMentioned.size());
+    bool seen = false;
+    for (Xapian::valueno k = first; k < slot && !seen; ++k) seen = doc.get_value(k) == value;
+    doc.add_boolean_term(std::string(term));
+    if (!seen && slot < first + kMentionSlots) doc.add_value(slot++, std::string(value));
+  };
   auto add = [&](int year, int month) {
     if (year <= 0) return;
     std::snprintf(buf, sizeof buf, "%.*s%04d", static_cast<int>(kPrefixMentioned.size()), kPrefixMentioned.data(), year);
-    doc.add_boolean_term(buf);
+    add_term(kSlotMentionYearFirst, year_slot);
     if (month > 0) {
       std::snprintf(buf, sizeof buf, "%.*s%04d-%02d", static_cast<int>(kPrefixMentioned.size()),
                     kPrefixMentioned.data(), year, month);
-      doc.add_boolean_term(buf);
+      add_term(kSlotMentionMonthFirst, month_slot);
     }
   };
   for (const analysis::DateMention& d : mentions) {

@@ -30,6 +30,9 @@
 //             20..25 organizations, 30..35 places, 40..45 people: the passage's first
 //                    6 distinct of each, "<id>\t<name>" (facets count them per slot
 //                    and sum; a passage never has one id in two slots)
+//             50..55 the first 6 distinct years written in the passage's text "YYYY",
+//             60..65 the first 6 distinct months "YYYY-MM" (the XD terms' values:
+//                    facets "mentions" and "mentions-month", counted like entities)
 //   data      empty (schemas 5 and 6 stored the record here, as plain JSON: Xapian
 //             compresses document data with zlib inside add_document, which cost
 //             four times as much CPU as zstd's fastest level for a larger index)
@@ -76,6 +79,9 @@ inline constexpr Xapian::valueno kSlotOrgFirst = 20;
 inline constexpr Xapian::valueno kSlotPlaceFirst = 30;
 inline constexpr Xapian::valueno kSlotPersonFirst = 40;
 inline constexpr Xapian::valueno kEntitySlots = 6;
+inline constexpr Xapian::valueno kSlotMentionYearFirst = 50;
+inline constexpr Xapian::valueno kSlotMentionMonthFirst = 60;
+inline constexpr Xapian::valueno kMentionSlots = 6;
 
 inline constexpr std::string_view kMetaSchema = "fahras.schema";
 inline constexpr std::string_view kMetaShard = "fahras.shard";  // "K/N" for a shard built with --shard

@@ -30,7 +30,8 @@ related unit, then value alone, then word matches. A "quoted phrase" (or «…»
 must match with its words in order. Filters (--year, --month,
 --source, --from, --to, --org, --place, --person, --mentions, or inline year:2015
 org:داعش place:الرقة …) narrow the results; --facets org,place,person,year,month,source
-counts values over every matching passage. With
+(and mentions, mentions-month: the years and months the text names) counts
+values over every matching passage. With
 filters or facets and no words, everything that matches is listed and counted.
 
 Options)";
@@ -84,10 +85,12 @@ int main(int argc, char** argv) {
        "only passages naming this place (repeatable); inline: place:NAME ('_' for a space)")
       ("person", po::value(&options.filters.people)->value_name("NAME")->composing(),
        "only passages naming this person, by full name or surname (repeatable); inline: person:NAME")
-      ("mentions", po::value(&options.filters.mentions)->value_name("YYYY[-MM]")->composing(),
-       "only passages whose text names this year or month (repeatable); inline: mentions:2014")
+      ("mentions", po::value(&options.filters.mentions)->value_name("YYYY[-MM][..YYYY[-MM]]")->composing(),
+       "only passages whose text names this year or month, or one in this range (repeatable; a Hijri "
+       "year 1318-1500 stands for its Gregorian months); inline: mentions:2014, mentions:2011..2014")
       ("facets", po::value(&facets)->value_name("LIST"),
-       "count the values of these facets over all matching passages: year,month,source,org,place,person")
+       "count the values of these facets over all matching passages: year,month,source,org,place,person,"
+       "mentions,mentions-month")
       ("facet-limit", po::value(&options.facet_limit)->value_name("N")->default_value(10),
        "values shown per facet, most frequent first")
       ("dictionary", po::value(&searcher_options.freedict_dir)->value_name("DIR")

@@ -99,6 +99,14 @@ TEST_CASE("entity filters accept any alias, inline or as options, and count face
   CHECK(count("mentions:2024-06") >= 2);  // "النصف الأول من عام 2024", "حتى حزيران 2024" end in June
   CHECK(count("mentions:1999") == 0);
   CHECK(count("mentions:2024") >= 3);
+  // ... counted as a facet over the passages that name them, and filtered by range.
+  const Facets years = facets_of(idx.search("--json --limit 0 --per-article 0 --facets mentions,mentions-month"));
+  CHECK(years.at("mentions").at("2024") == count("mentions:2024"));
+  CHECK(years.at("mentions").at("2014") == count("mentions:2014"));
+  CHECK(years.at("mentions").count("1999") == 0);
+  CHECK(years.at("mentions-month").at("2024-06") == count("mentions:2024-06"));
+  CHECK(count("mentions:2014..2024") >= count("mentions:2024") + 1);
+  CHECK(count("mentions:2000..2013") == 0);
 }
 
 TEST_CASE("a quoted phrase must match with its words in order", "[e2e][phrases]") {

@@ -77,3 +77,40 @@ TEST_CASE("facets count matching passages, filters narrow them, an empty query l
                        tmp.path());
   CHECK(text.out.find("source: okaz (3)") != std::string::npos);
 }
+
+TEST_CASE("the years and months the text names are a facet and a filter by range", "[e2e][facets]") {
+  TempDir tmp;
+  // Article dates all 2015; the text names other years.
+  tmp.write("news.jsonl",
+            R"({"id":"m1","date":"2015-07-03","text":"استمرت الحرب من آذار/مارس 2011 إلى عام 2014 ."})" "\n"
+            R"({"id":"m2","date":"2015-07-04","text":"افتتح المشروع في أيار 2013 بعد تأخير ."})" "\n"
+            R"({"id":"m3","date":"2015-07-05","text":"زاد الإنتاج خلال عام 2013 ثم تراجع في عام 2014 ."})" "\n"
+            R"({"id":"m4","date":"2015-07-06","text":"مقالة لا تذكر أي تاريخ في نصها ."})" "\n");
+  const std::string index = (tmp.path() / "idx").string();
+  REQUIRE(run(bin("fahras-index") + " -q --index '" + index + "' '" + (tmp.path() / "news.jsonl").string() + "'",
+              tmp.path()).code == 0);
+  const std::string search = bin("fahras-search") + " --json --limit 20 --index '" + index + "' ";
+  struct Case {
+    const char* args;
+    std::size_t results;
+    Facets facets;
+  };
+  const Case cases[] = {
+      // m1: 2011-03 .. 2014 (a period: its ends and the years between).
+      {"--facets mentions,mentions-month", 4,
+       {{"mentions", {{"2011", 1}, {"2012", 1}, {"2013", 3}, {"2014", 2}}},
+        {"mentions-month", {{"2011-03", 1}, {"2013-05", 1}}}}},
+      {"--facets mentions --mentions 2013", 3, {{"mentions", {{"2011", 1}, {"2012", 1}, {"2013", 3}, {"2014", 2}}}}},
+      {"--facets year mentions:2011..2012", 1, {{"year", {{"2015", 1}}}}},
+      {"--facets mentions-month --mentions 2013-01..2013-06", 1, {{"mentions-month", {{"2013-05", 1}}}}},
+      {"--facets year --mentions 2016..2020", 0, {{"year", {}}}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.args);
+    const Run r = run(search + c.args, tmp.path());
+    INFO(r.err);
+    CHECK(r.code == (c.results == 0 ? 1 : 0));
+    CHECK(result_lines(r.out) == c.results);
+    CHECK(facets_of(r.out) == c.facets);
+  }
+}

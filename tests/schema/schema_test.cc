@@ -331,6 +331,49 @@ TEST_CASE("DocumentBuilder makes one document per passage following the schema",
   CHECK(terms_of(docs[1]).count("معتقل") == 0);
 }
 
+TEST_CASE("DocumentBuilder gives the years and months the text names XD terms and facet slots", "[schema][builder]") {
+  // The distinct values of the slots from `first` on, in slot order.
+  auto slots = [](const Xapian::Document& doc, Xapian::valueno first) {
+    std::vector<std::string> out;
+    for (Xapian::valueno k = first; k < first + schema::kMentionSlots; ++k)
+      if (!doc.get_value(k).empty()) out.push_back(doc.get_value(k));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  struct Case {
+    const char* text;
+    V years, months;
+  };
+  const Case cases[] = {
+      {"وقعت الهجمات في آذار/مارس 2015 ثم في أيار 2015 وبعد ذلك في عام 2016 .", {"2015", "2016"},
+       {"2015-03", "2015-05"}},
+      // A period: its ends, then the years between.
+      {"خلال الفترة من 2011 إلى 2014 تضاعف العدد .", {"2011", "2014", "2012", "2013"}, {}},
+      // More than six distinct years: the first six get slots, all get terms.
+      {"زار الوفد المدينة عام 2001 ثم عام 2002 ثم عام 2003 ثم عام 2004 ثم عام 2005 ثم عام 2006 ثم عام 2007 .",
+       {"2001", "2002", "2003", "2004", "2005", "2006"}, {}},
+      // A year named twice fills one slot.
+      {"في عام 2010 وفي عام 2010 أيضا .", {"2010"}, {}},
+      {"بلا تاريخ مكتوب في النص .", {}, {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    schema::Article article;
+    article.id = "a";
+    article.text = c.text;
+    schema::DocumentBuilder builder;
+    std::vector<Xapian::Document> docs;
+    builder.build(article, docs);
+    REQUIRE(docs.size() == 1);
+    const std::set<std::string> terms = terms_of(docs[0]);
+    if (c.years.size() == schema::kMentionSlots) CHECK(terms.count("XD2007") == 1);  // a term, though no slot
+    CHECK(slots(docs[0], schema::kSlotMentionYearFirst) == c.years);
+    CHECK(slots(docs[0], schema::kSlotMentionMonthFirst) == c.months);
+    for (const std::string& y : c.years) CHECK(terms.count("XD" + y) == 1);
+    for (const std::string& m : c.months) CHECK(terms.count("XD" + m) == 1);
+  }
+}
+
 TEST_CASE("DocumentBuilder gives long ids a shortened key and no documents to wordless articles",
           "[schema][builder]") {
   schema::DocumentBuilder builder;

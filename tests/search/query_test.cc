@@ -270,3 +270,47 @@ TEST_CASE("mentions: a Gregorian year or month is its own term, a Hijri one the 
   CHECK(year.find("XD2015-11") == std::string::npos);
   CHECK(year.find("XD1436") == std::string::npos);
 }
+
+TEST_CASE("mentions: a range stands for every year or month between its bounds", "[query]") {
+  const analysis::Normalizer normalize;
+  const analysis::EntityExtractor entities;
+  // The XD terms of the filter, in order.
+  auto terms = [&](const std::string& query) {
+    Filters f;
+    CHECK(extract_filters(query, f).empty());
+    const std::string d = filter_query(f, normalize, entities).get_description();
+    std::vector<std::string> out;
+    for (std::size_t at = d.find("XD"); at != std::string::npos; at = d.find("XD", at + 2))
+      out.push_back(d.substr(at + 2, d.find_first_of(" )", at) - at - 2));
+    return std::pair{out, d};
+  };
+  using V = std::vector<std::string>;
+  struct Case {
+    const char* query;
+    V terms;
+  };
+  const Case cases[] = {
+      {"mentions:2011..2014", {"2011", "2012", "2013", "2014"}},
+      {"mentions:2014..2014", {"2014"}},
+      {"mentions:2014-11..2015-02", {"2014-11", "2014-12", "2015-01", "2015-02"}},
+      // A year bound is the whole year; a year inside the range also by its year term.
+      {"mentions:2013-11..2015", {"2013-11", "2013-12", "2014-01", "2014-02", "2014-03", "2014-04", "2014-05",
+                                  "2014-06", "2014-07", "2014-08", "2014-09", "2014-10", "2014-11", "2014-12",
+                                  "2014", "2015-01", "2015-02", "2015-03", "2015-04", "2015-05", "2015-06",
+                                  "2015-07", "2015-08", "2015-09", "2015-10", "2015-11", "2015-12", "2015"}},
+      // Years in the index are 1900..2100: a wider range is cut to them.
+      {"mentions:2099..3000", {"2099", "2100"}},
+      // Hijri: شعبان 1436 (2015-05-19) .. شوال 1436 (ends 2015-08-15).
+      {"mentions:1436-08..1436-10", {"2015-05", "2015-06", "2015-07", "2015-08"}},
+      // Nothing: reversed, or a bound that is no year or month.
+      {"mentions:2015..2014", {}},
+      {"mentions:2014..x", {}},
+      {"mentions:2014-13..2015", {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    const auto [got, description] = terms(c.query);
+    CHECK(got == c.terms);
+    if (c.terms.empty()) CHECK(description == Xapian::Query(Xapian::Query::MatchNothing).get_description());
+  }
+}
