@@ -456,7 +456,10 @@ std::string_view entity_rule_name(EntityRule rule) {
 
 EntityExtractor::EntityExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) { (void)lists(); }
 
-void EntityExtractor::begin_article() { article_.clear(); }
+void EntityExtractor::begin_article() {
+  article_.clear();
+  article_places_.clear();
+}
 
 namespace {
 
@@ -1143,9 +1146,73 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   common_memo_.assign(tokens.size(), -1);
   Scan s{gazetteer_, l, text, tokens, covered_, out, given_, &article_, common_memo_};
 
+  // A place's context, for a one-word place name that is also an ordinary word
+  // news mostly uses as that word (Gazetteer::is_word_place: الباب, مالي,
+  // حديثة): a place cue or a direction before it (مدينة مشهد, جنوب مالي),
+  // another place joined to it by و/أو or a comma, or before it with إلى/حتى
+  // (لحج وأبين, تعز ولحج, من طهران إلى مشهد), a direction or a place's nisba
+  // after it (حديثة غرب الأنبار, مشهد الإيرانية), or the same place named
+  // earlier in the article.
+  const auto place_context = [&](std::size_t i, const GazetteerMatch& m) {
+    const std::string& id = gazetteer_.entry(m.entry).id;
+    if (std::find(article_places_.begin(), article_places_.end(), id) != article_places_.end()) return true;
+    for (const Entity& e : out)
+      if (e.type == EntityType::Place && e.id == id) return true;
+    const auto is_place = [&](std::size_t k) {
+      const auto p = gazetteer_.match_at(text, tokens, k);
+      return p && gazetteer_.entry(p->entry).type == EntityType::Place;
+    };
+    const auto comma = [&](std::size_t a, std::size_t b) {  // a comma or a list's dash between tokens a and b
+      const std::string_view gap = text.substr(tokens[a].end, tokens[b].begin - tokens[a].end);
+      return gap.find(',') != std::string_view::npos || gap.find("،") != std::string_view::npos ||
+             gap.find(" - ") != std::string_view::npos;
+    };
+    const auto coordinator = [&](std::size_t k) {
+      return s.word(k) && tokens[k].stopword && l.coordinators.find(tokens[k].norm) == 0;
+    };
+    const auto place_ends_at = [&](std::size_t end) {
+      return !out.empty() && out.back().type == EntityType::Place && out.back().last == end;
+    };
+    if (i > 0) {
+      const bool joined = s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin);
+      // (A direction before it names a part of a place: جنوب مالي.)
+      if (m.clitic_bytes == 0 && joined &&
+          (l.place_cues.find(tokens[i - 1].norm) >= 0 ||
+           (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm))))
+        return true;
+      const bool and_glued = m.clitic_bytes > 0 && starts_with(tokens[i].norm, "و");
+      if (place_ends_at(i) && and_glued) return true;
+      // (A list's marks may be tokens of their own: أنغولا - بنين.)
+      std::size_t p = i - 1;
+      while (p > 0 && !s.word(p)) --p;
+      if (s.word(p) && place_ends_at(p + 1) && comma(p, i)) return true;
+      // (… أو X, … و X, and from one place to it: من طهران إلى مشهد.)
+      const bool to = s.word(i - 1) && (tokens[i - 1].norm == "الي" || tokens[i - 1].norm == "حتي");
+      if (i > 1 && (coordinator(i - 1) || to) && place_ends_at(i - 1)) return true;
+    }
+    if (i + 1 < tokens.size() && s.word(i + 1)) {
+      const std::string_view next = tokens[i + 1].norm;
+      if (joins_words(text, tokens[i].end, tokens[i + 1].begin) &&
+          ((l.directions.find(next) == 0 && !is_definite(next)) || s.place_nisba(next)))
+        return true;
+      if (is_place(i + 1) && starts_with(next, "و")) return true;
+      if (coordinator(i + 1) && i + 2 < tokens.size() && is_place(i + 2)) return true;
+    }
+    std::size_t k = i + 1;
+    while (k < tokens.size() && !s.word(k)) ++k;
+    return k < tokens.size() && comma(i, k) && is_place(k);
+  };
+
   // 1. Gazetteer names, longest first, left to right.
   for (std::size_t i = 0; i < tokens.size();) {
-    const auto m = gazetteer_.match_at(text, tokens, i);
+    auto m = gazetteer_.match_at(text, tokens, i);
+    // A one-word place name that is an ordinary word, outside a place's
+    // context, is that word; the word may still be read otherwise (وجدة: و +
+    // جدة, unless a cue names the town: مدينة وجدة).
+    if (m && m->end == i + 1 && gazetteer_.entry(m->entry).type == EntityType::Place &&
+        gazetteer_.is_word_place(std::string_view(tokens[i].norm).substr(m->clitic_bytes))) {
+      if (!place_context(i, *m)) m = gazetteer_.match_at(text, tokens, i, false);
+    }
     if (!m) {
       ++i;
       continue;
@@ -1422,6 +1489,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     out.push_back(std::move(e));
     i = m->end;
   }
+
+  // The places the gazetteer found: named alone later in the article, a place
+  // name that is an ordinary word is the place (place_context).
+  for (const Entity& e : out)
+    if (e.type == EntityType::Place && std::find(article_places_.begin(), article_places_.end(), e.id) == article_places_.end())
+      article_places_.push_back(e.id);
 
   // 2-5. Rules, left to right over what the gazetteer left.
   std::vector<Entity>& found = found_;

@@ -56,6 +56,10 @@
 // its portfolio after وزير/وزيرة is part of the title (وزيرة الخارجية
 // الأميركية). A kunya (أبو/أبي) or علي (written with ي) before a person
 // the rules found starts the name.
+// A one-word place name that is also an ordinary word news mostly uses as that
+// word (word-places.tsv: الباب, مالي, حديثة, الصور) is the place only in a
+// place's context: after a place cue, next to another place (و, أو, a comma),
+// before a direction or a place's nisba, or once the article has named it so.
 // Within one article (between begin_article() calls): a person's surname alone
 // (رايدر after بات رايدر) is that person, and an organization that is the start
 // of one found earlier (القيادة المركزية after القيادة المركزية الأمريكية) is it.
@@ -123,6 +127,9 @@ class EntityExtractor {
  private:
   const Gazetteer& gazetteer_;
   std::vector<Known> article_;  // people and organizations of this article
+  // Ids of the places the gazetteer found in this article: a place name that is
+  // an ordinary word (Gazetteer::is_word_place) named alone later is the place.
+  std::vector<std::string> article_places_;
   // Per-text working buffers, kept to reuse their memory.
   std::vector<signed char> covered_;
   std::vector<std::optional<GazetteerMatch>> given_;

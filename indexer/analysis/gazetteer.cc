@@ -253,6 +253,13 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       if (!f[1].empty()) name_words_.emplace(analyzer.normalizer().normalize(f[1]), true);
       return;
     }
+    if (n == 4 && f[0] == "wordplace") {  // a place name that is an ordinary word (word-places.tsv)
+      if (!f[1].empty()) {
+        const std::string norm = analyzer.normalizer().normalize(f[1]);
+        word_places_.emplace(token_key(norm), 0) |= is_definite(norm) ? 2 : 1;
+      }
+      return;
+    }
     if (n == 4 && f[0] == "namepart") {  // an ordinary word also used in names (name-words.tsv)
       if (!f[1].empty()) name_parts_.emplace(analyzer.normalizer().normalize(f[1]), true);
       return;
@@ -292,7 +299,7 @@ const Gazetteer& Gazetteer::builtin() {
 }
 
 std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::span<const Token> tokens,
-                                                  std::size_t i) const {
+                                                  std::size_t i, bool word_places) const {
   if (i >= tokens.size() || tokens[i].kind != TokenKind::Word) return std::nullopt;
   std::string_view firsts[4];
   firsts[0] = tokens[i].norm;
@@ -334,7 +341,8 @@ std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::sp
     while (node != 0) {
       const std::uint32_t terminal = trie_->nodes[node].terminal[definite ? 1 : 0];
       if (terminal != 0 && (!best || j > best->end) && (v < n_first || j >= i + 2) &&
-          !wrong_last_letter(trie_->nodes[node], j - 1))
+          !wrong_last_letter(trie_->nodes[node], j - 1) &&
+          (word_places || j > i + 1 || !is_word_place(firsts[v])))
         best = GazetteerMatch{i, j, terminal - 1, static_cast<std::uint32_t>(tokens[i].norm.size() - firsts[v].size())};
       if (j >= tokens.size() || tokens[j].kind != TokenKind::Word ||
           !joins_words(text, tokens[j - 1].end, tokens[j].begin))

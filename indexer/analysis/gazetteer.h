@@ -101,7 +101,10 @@ class Gazetteer {
   // The longest name that starts at token `i` of `tokens` (Words only, taken
   // from `text`, which the tokens' offsets refer to). The first word may carry
   // bare clitics. nullopt when none starts there.
-  std::optional<GazetteerMatch> match_at(std::string_view text, std::span<const Token> tokens, std::size_t i) const;
+  // With `word_places` false, a one-word name that is_word_place() is passed
+  // over (the next longest reading: وجدة as و + جدة).
+  std::optional<GazetteerMatch> match_at(std::string_view text, std::span<const Token> tokens, std::size_t i,
+                                         bool word_places = true) const;
 
   // The entry whose canonical name or alias is exactly `name` (any spelling the
   // normalizer folds, with or without clitics on the first word), preferring
@@ -112,6 +115,16 @@ class Gazetteer {
   // from common-words.tsv): never taken for part of a rule-found name.
   // `norm` is a normalized word, clitics included.
   bool is_common(std::string_view norm) const { return common_.contains(norm); }
+
+  // True for a one-word place name that is also an ordinary word news mostly
+  // uses as that word (data lines of type "wordplace", word-places.tsv: الباب,
+  // مالي, حديثة): alone it names the place only in a place's context
+  // (entities.h). `norm` is the normalized word without clitics, article kept.
+  // (Compared by token_key() and definiteness: بالباب and للباب are الباب.)
+  bool is_word_place(std::string_view norm) const {
+    const std::uint8_t* forms = word_places_.find(token_key(norm));
+    return forms != nullptr && (*forms & (is_definite(norm) ? 2 : 1)) != 0;
+  }
 
   // True for a word that news uses mostly as a person's name (data lines of
   // type "name", from name-words.tsv, mined by scripts/make-name-words).
@@ -148,6 +161,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unique_ptr<Trie> trie_;
   FlatStringMap<bool> common_, name_words_, name_parts_;  // sets (flat_map.h)
+  FlatStringMap<std::uint8_t> word_places_;  // token_key -> 1: listed without the article, 2: with it
   FlatStringMap<std::uint32_t> surnames_;
   std::size_t names_ = 0, bad_lines_ = 0;
 };

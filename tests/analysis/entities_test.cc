@@ -664,3 +664,37 @@ TEST_CASE("fifth round for issue #4: people's recall", "[entities]") {
   };
   check_cases(cases);
 }
+
+TEST_CASE("a place named by an ordinary word (word-places.tsv) needs a place's context", "[entities]") {
+  const Case cases[] = {
+      // The ordinary word: no place.
+      {"فتح الباب أمام الشركات للاستثمار .", {}},
+      {"حصل اللاعب على مبلغ مالي كبير .", {}},
+      {"أوضحت دراسة حديثة أن الصور المتحركة تنتشر .", {}},
+      {"رفع الرؤوس بحجة الجهاد .", {}},
+      {"بلغ الحد الأقصى للسرعة .", {}},
+      {"ينقل المريض إلى مستشفى العيون .", {}},
+      {"يتكرر السؤال دوما عن زكاة الفطر .", {}},
+      // The place: after a cue or a direction, next to another place, before
+      // a direction or a place's nisba.
+      {"سيطر التنظيم على مدينة الباب بريف حلب .", {"place:الباب", "place:حلب"}},
+      {"قصف التحالف مواقع في محافظة حجة .", {"place:حجة"}},
+      {"وقعت اشتباكات جنوب مالي أمس .", {"place:مالي"}},
+      {"تدخلت فرنسا في مالي والنيجر .", {"place:فرنسا", "place:مالي", "place:النيجر"}},
+      {"وصل الوفد إلى مشهد الإيرانية .", {"place:مشهد"}},
+      {"قتل جنود في حديثة غرب الأنبار .", {"place:حديثة", "place:الأنبار"}},
+      {"يمتد الطريق من طهران إلى مشهد .", {"place:طهران", "place:مشهد"}},
+      {"تفرض الدول التطعيم: أنغولا - بنين - السودان .", {"place:أنغولا", "place:بنين", "place:السودان"}},
+      // A longer name is matched as before.
+      {"صلى في المسجد الأقصى .", {"place:المسجد الأقصى"}},
+      // Another reading of the word: و + جدة, unless a cue names the town.
+      {"قال مدير المناصحة بالرياض وجدة إن العدد زاد .", {"place:الرياض", "place:جدة"}},
+      {"زار الوفد مدينة وجدة المغربية .", {"place:وجدة"}},
+  };
+  check_cases(cases);
+  // Named so once, the word alone is the place later in the article.
+  CHECK(entities(V{"سيطر التنظيم على مدينة الباب .", "ثم انسحب المقاتلون من الباب ."}) ==
+        V{"place:الباب", "place:الباب"});
+  CHECK(entities(V{"صلى في المسجد الأقصى .", "ثم عاد إلى الأقصى ."}) ==
+        V{"place:المسجد الأقصى", "place:المسجد الأقصى"});
+}
