@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include <map>
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -31,22 +32,41 @@ const char* kArticles =
     R"({"id":"a5","source":" okaz ","date":"2015-08-15","text":"وزارة الصحة تحذر من موجة حر شديدة خلال الأيام المقبلة"})" "\n"
     R"({"id":"a6","source":"aawsat","date":"2016-01-02","text":"مقالة بلا تاريخ معروف عن الاقتصاد والأسواق في المنطقة"})" "\n";
 
+// fahras-search's arguments, how many results they give and the facets they count.
+struct Case {
+  const char* args;
+  std::size_t results;
+  Facets facets;
+};
+
+// Indexes `jsonl` (as news.jsonl in `tmp`) and returns the start of a
+// fahras-search --json command line over that index.
+std::string index_jsonl(TempDir& tmp, const char* jsonl) {
+  tmp.write("news.jsonl", jsonl);
+  const std::string index = (tmp.path() / "idx").string();
+  REQUIRE(run(bin("fahras-index") + " -q --index '" + index + "' '" + (tmp.path() / "news.jsonl").string() + "'",
+              tmp.path()).code == 0);
+  return bin("fahras-search") + " --json --limit 20 --index '" + index + "' ";
+}
+
+void check_cases(const TempDir& tmp, const std::string& search, std::span<const Case> cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.args);
+    const Run r = run(search + c.args, tmp.path());
+    INFO(r.err);
+    CHECK(r.code == (c.results == 0 ? 1 : 0));
+    CHECK(result_lines(r.out) == c.results);
+    CHECK(facets_of(r.out) == c.facets);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("facets count matching passages, filters narrow them, an empty query lists what filters match",
           "[e2e][facets]") {
   TempDir tmp;
-  tmp.write("news.jsonl", kArticles);
+  const std::string search = index_jsonl(tmp, kArticles);
   const std::string index = (tmp.path() / "idx").string();
-  REQUIRE(run(bin("fahras-index") + " -q --index '" + index + "' '" + (tmp.path() / "news.jsonl").string() + "'",
-              tmp.path()).code == 0);
-  const std::string search = bin("fahras-search") + " --json --limit 20 --index '" + index + "' ";
-
-  struct Case {
-    const char* args;
-    std::size_t results;
-    std::map<std::string, std::map<std::string, std::uint64_t>> facets;
-  };
   const Case cases[] = {
       {"--facets year,month,source", 6,
        {{"year", {{"2015", 5}, {"2016", 1}}},
@@ -60,14 +80,7 @@ TEST_CASE("facets count matching passages, filters narrow them, an empty query l
       {"--facets year --year 2014", 0, {{"year", {}}}},
       {"--facets year --year 2014 --year 2016", 1, {{"year", {{"2016", 1}}}}},
   };
-  for (const Case& c : cases) {
-    CAPTURE(c.args);
-    const Run r = run(search + c.args, tmp.path());
-    INFO(r.err);
-    CHECK(r.code == (c.results == 0 ? 1 : 0));
-    CHECK(result_lines(r.out) == c.results);
-    CHECK(facets_of(r.out) == c.facets);
-  }
+  check_cases(tmp, search, cases);
 
   const Run unknown = run(search + "--facets colour 'وزارة'", tmp.path());
   CHECK(unknown.code == 2);
@@ -81,20 +94,11 @@ TEST_CASE("facets count matching passages, filters narrow them, an empty query l
 TEST_CASE("the years and months the text names are a facet and a filter by range", "[e2e][facets]") {
   TempDir tmp;
   // Article dates all 2015; the text names other years.
-  tmp.write("news.jsonl",
-            R"({"id":"m1","date":"2015-07-03","text":"استمرت الحرب من آذار/مارس 2011 إلى عام 2014 ."})" "\n"
-            R"({"id":"m2","date":"2015-07-04","text":"افتتح المشروع في أيار 2013 بعد تأخير ."})" "\n"
-            R"({"id":"m3","date":"2015-07-05","text":"زاد الإنتاج خلال عام 2013 ثم تراجع في عام 2014 ."})" "\n"
-            R"({"id":"m4","date":"2015-07-06","text":"مقالة لا تذكر أي تاريخ في نصها ."})" "\n");
-  const std::string index = (tmp.path() / "idx").string();
-  REQUIRE(run(bin("fahras-index") + " -q --index '" + index + "' '" + (tmp.path() / "news.jsonl").string() + "'",
-              tmp.path()).code == 0);
-  const std::string search = bin("fahras-search") + " --json --limit 20 --index '" + index + "' ";
-  struct Case {
-    const char* args;
-    std::size_t results;
-    Facets facets;
-  };
+  const std::string search = index_jsonl(
+      tmp, R"({"id":"m1","date":"2015-07-03","text":"استمرت الحرب من آذار/مارس 2011 إلى عام 2014 ."})" "\n"
+           R"({"id":"m2","date":"2015-07-04","text":"افتتح المشروع في أيار 2013 بعد تأخير ."})" "\n"
+           R"({"id":"m3","date":"2015-07-05","text":"زاد الإنتاج خلال عام 2013 ثم تراجع في عام 2014 ."})" "\n"
+           R"({"id":"m4","date":"2015-07-06","text":"مقالة لا تذكر أي تاريخ في نصها ."})" "\n");
   const Case cases[] = {
       // m1: 2011-03 .. 2014 (a period: its ends and the years between).
       {"--facets mentions,mentions-month", 4,
@@ -105,12 +109,5 @@ TEST_CASE("the years and months the text names are a facet and a filter by range
       {"--facets mentions-month --mentions 2013-01..2013-06", 1, {{"mentions-month", {{"2013-05", 1}}}}},
       {"--facets year --mentions 2016..2020", 0, {{"year", {}}}},
   };
-  for (const Case& c : cases) {
-    CAPTURE(c.args);
-    const Run r = run(search + c.args, tmp.path());
-    INFO(r.err);
-    CHECK(r.code == (c.results == 0 ? 1 : 0));
-    CHECK(result_lines(r.out) == c.results);
-    CHECK(facets_of(r.out) == c.facets);
-  }
+  check_cases(tmp, search, cases);
 }
