@@ -539,6 +539,43 @@ struct Scan {
            (gaz.is_name_word(next) || gaz.is_name_word(token_key(next)) || !(gaz.is_common(next) || gaz.is_common(token_key(next))));
   }
 
+  // The end of the lineage that goes on after a name ending before token k:
+  // links "بن/بنت/ابن X" (X one word, or عبد and one word) and then a family
+  // "آل X" (محمد بن سلمان | بن عبدالعزيز آل سعود); k when none follows. Every
+  // word bare (no clitic), free, and joined to the one before it.
+  std::size_t lineage_tail(std::size_t k) const {
+    const auto next_free = [&](std::size_t t) {
+      return word(t) && !covered[t] && !tokens[t].stopword && joins_words(text, tokens[t - 1].end, tokens[t].begin) &&
+             !has_quote(text, tokens[t - 1].end, tokens[t].begin);
+    };
+    const auto link = [&](std::size_t t) {
+      const std::string_view w = tokens[t].norm;
+      return w == "بن" || w == "بنت" || w == "ابن";
+    };
+    // One name word after a link: not a place or an organization, nor an
+    // ordinary word or one with a pronoun suffix (صدام حسين ابن عمه: his cousin).
+    const auto name_after = [&](std::size_t t) -> std::size_t {
+      if (!next_free(t) || link(t)) return 0;
+      if (tokens[t].norm == "عبد") return t + 1 < n() && next_free(t + 1) ? 2 : 0;
+      if (!name_word(t) || suffixed(t) || l.is_verb(tokens[t].norm) || (common(t) && !given[t])) return 0;
+      if (const auto m = gaz.match_at(text, tokens, t);
+          m && m->end == t + 1 && gaz.entry(m->entry).type != EntityType::Person &&
+          gaz.entry(m->entry).type != EntityType::Given)
+        return 0;
+      return 1;
+    };
+    std::size_t end = k;
+    while (end + 1 < n() && next_free(end) && link(end)) {
+      const std::size_t w = name_after(end + 1);
+      if (w == 0) break;
+      end += 1 + w;
+    }
+    if (end + 1 < n() && next_free(end) && tokens[end].norm == l.family_key && next_free(end + 1) &&
+        !l.any_title(tokens[end + 1].norm))
+      end += 2;
+    return end;
+  }
+
   // Bytes of bare clitics to drop from the first word of a span that a set matched.
   Entity make(EntityType type, EntityRule rule, std::size_t first, std::size_t last, std::uint32_t clitic_bytes) {
     Entity e;
@@ -1483,11 +1520,23 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       e.surname.assign(token_key(sp == std::string::npos ? std::string_view(entry.id)
                                                           : std::string_view(entry.id).substr(sp + 1)));
     }
+    // A listed person's lineage that goes on after the name is still theirs
+    // (محمد بن سلمان بن عبدالعزيز آل سعود): the span takes it, the id stays the
+    // listed one, and no ancestor's name is left over as a person of its own
+    // (بن عبدالعزيز).
+    if (entry.type == EntityType::Person) {
+      const std::size_t tail = s.lineage_tail(last);
+      if (tail > last) {
+        e.end = tokens[tail - 1].end;
+        e.last = static_cast<std::uint32_t>(tail);
+        last = tail;
+      }
+    }
     // (The nisba left out stays free: an affiliation walks past it, "رئيس الكنيست
     // الإسرائيلي رؤوفين ريفلين".)
     for (std::size_t t = i; t < last; ++t) covered_[t] = 1;
     out.push_back(std::move(e));
-    i = m->end;
+    i = std::max<std::size_t>(m->end, last);
   }
 
   // The places the gazetteer found: named alone later in the article, a place

@@ -457,6 +457,10 @@ TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias
       // A listed name inside someone else's lineage is not that person.
       {"استقبل الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير",
        {"person:فيصل بن خالد بن عبدالعزيز", "place:عسير"}},
+      // A lineage that goes on after a listed name is still theirs, family included:
+      // no ancestor is left over as a person of its own (بن عبدالعزيز). Spans below.
+      {"التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد", {"person:محمد بن سلمان"}},
+      {"استقبل الملك سلمان بن عبدالعزيز آل سعود في قصر السلام", {"person:سلمان بن عبد العزيز"}},
       // (the listed king is "خالد بن عبد العزيز"; the rules find the minister, with his
       // family name, a name part of name-words.tsv)
       {"وقال وزير الصحة خالد بن عبدالعزيز الفالح إن", {"person:خالد بن عبدالعزيز الفالح"}},
@@ -465,6 +469,14 @@ TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias
       {"زار الحسن الثاني فرنسا في العام الثاني من حكمه", {"person:الحسن الثاني", "place:فرنسا"}},
   };
   check_cases(cases);
+  const SpanCase lineages[] = {
+      {"التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد", "محمد بن سلمان بن عبدالعزيز"},
+      {"استقبل الملك سلمان بن عبدالعزيز آل سعود في قصر السلام", "سلمان بن عبدالعزيز آل سعود"},
+      {"وأكد الأمير محمد بن سلمان بن عبد العزيز أن", "محمد بن سلمان بن عبد العزيز"},
+      // ابن عمه is his cousin, no ancestor's name.
+      {"أمر صدام حسين ابن عمه علي الكيماوي بقمع", "صدام حسين"},
+  };
+  check_first_spans(lineages, EntityType::Person);
 }
 
 TEST_CASE("a listed person's name after more of a name is one name", "[entities]") {
