@@ -548,6 +548,19 @@ TEST_CASE("a listed organization's span leaves out the nisba of its country", "[
   check_first_spans(cases, EntityType::Org);
 }
 
+TEST_CASE("an organization's chain ends before a word that says what the body did or how it stands", "[entities]") {
+  const SpanCase cases[] = {
+      {"وقرر مجلس الوزراء الموافقة على تنظيم الهيئة", "مجلس الوزراء"},
+      {"بحسب قرار مجلس الوزراء الصادر في رمضان", "مجلس الوزراء"},
+      {"ورفع الشكر إلى مجلس الوزراء الموقر على", "مجلس الوزراء"},
+      {"وقالت وكالة الأنباء اليمنية التابعة للحوثيين إن", "وكالة الأنباء اليمنية"},
+      {"وأعلنت لجنة الانتخابات المكلفة بالإشراف أن", "لجنة الانتخابات"},
+      // (an adjective of the name still continues it)
+      {"وقال مجلس التنمية السياحية في المنطقة", "مجلس التنمية السياحية"},
+  };
+  check_first_spans(cases, EntityType::Org);
+}
+
 TEST_CASE("fourth round for issue #4: what is no person, place or organization", "[entities]") {
   const Case cases[] = {
       // A conjunction opens a clause: no name after it (الملك ، في | حين يرتقب).
