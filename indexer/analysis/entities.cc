@@ -267,7 +267,7 @@ struct Lists {
                         "مسجد", "جامع", "جائزة", "مؤسسة", "كلية", "معهد", "برج", "حي", "مكتبة", "ملعب", "استاد",
                         "قاعة", "مدرسة", "كأس", "دارة", "مشروع", "صندوق", "ميدان", "منتزه", "حديقة", "مستشفيات",
                         "مركز", "أكاديمية", "كرسي", "مجمع", "محطة", "قصر", "دار", "بطولة", "مهرجان", "مبادرة",
-                        "برنامج", "مدارس", "جامعات", "طرق", "منحة", "وسام", "قلادة", "نادي", "منتخب"}};
+                        "برنامج", "مدارس", "جامعات", "جامعتي", "طرق", "حدائق", "منحة", "وسام", "قلادة", "نادي", "منتخب"}};
   // Facilities named after a person (مطار محمد الخامس, شارع محمد علي, جامعة
   // محمد الخامس): a given name right after them names the facility. (Not
   // nouns of possession: دار, قصر, مكتب, برنامج may be someone's.)
@@ -984,14 +984,28 @@ struct Scan {
     Entity e = make_person(rule, j, k, clitic_bytes, keys);
     e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
     // A given name alone is the person of that first name named earlier in the
-    // article ("الملك سلمان" after "الملك سلمان بن عبد العزيز").
-    if (k - j == 1 && article)
-      for (const auto& known : *article)
-        if (known.type == EntityType::Person && known.keys.size() >= 2 && known.keys.front() == e.id) {
-          e.id = known.id;
-          e.name = known.name;
-          e.surname = known.keys.back();
-        }
+    // article ("الملك سلمان" after "الملك سلمان بن عبد العزيز"), else the
+    // person of that surname ("الرئيس هادي" after "عبد ربه منصور هادي"; not the
+    // father's name of a lineage: "الأمير خالد" is not فيصل بن خالد).
+    if (k - j == 1 && article) {
+      const EntityExtractor::Known* first = nullptr;
+      const EntityExtractor::Known* last = nullptr;
+      for (const auto& known : *article) {
+        if (known.type != EntityType::Person || known.keys.size() < 2) continue;
+        // (The first one the article named: its main one.)
+        if (!first && known.keys.front() == e.id) first = &known;
+        // (Nor a family name with the article: "الأمير فيصل" is not خالد الفيصل.)
+        const bool lineage = known.keys[1] == "بن" || known.keys[1] == "ابن" || known.keys[1] == "بنت";
+        const std::size_t sp = known.name.rfind(' ');
+        const bool family = sp != std::string::npos && std::string_view(known.name).substr(sp + 1).starts_with("ال");
+        if (!last && !lineage && !family && known.keys.back() == e.id) last = &known;
+      }
+      if (const auto* known = first ? first : last) {
+        e.id = known->id;
+        e.name = known->name;
+        e.surname = known->keys.back();
+      }
+    }
     for (std::size_t t = j; t < k; ++t) covered[t] = 2;
     out.push_back(std::move(e));
     return true;

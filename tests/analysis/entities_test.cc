@@ -297,6 +297,8 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       // A title after an institution noun is part of a name, not a person.
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
+      {"وبجوار حدائق الملك عبدالله العالمية ضمن المشروع", {}},
+      {"توقيع جامعتي الملك عبدالعزيز وجدة مع الوزارة", {"place:جدة"}},
       // A quotation mark that no other closes after the next word ends a name
       // (the words quoted after a speech verb); one word in quotes is a nickname.
       {"ويقول ابو عبد الله « جذبتني اليه شجاعته", {"person:ابو عبد الله"}},
@@ -414,6 +416,17 @@ TEST_CASE("a given name alone is the person of that first name named earlier", "
   const V rule = entities(V{"استقبل الأمير خالد بن طلال الوفد", "وأكد الأمير خالد أن"});
   CHECK(rule == V{"person:خالد بن طلال", "person:خالد بن طلال"});
   CHECK(got == V{"person:سلمان بن عبد العزيز", "person:سلمان بن عبد العزيز"});  // people.tsv spelling
+  // Else the person of that surname (a given name may be one: هادي); not the
+  // father's name of a lineage, nor a family name with the article.
+  CHECK(entities(V{"استقبل الرئيس عبد ربه منصور هادي الوفد", "وقال الرئيس هادي إن"}) ==
+        V{"person:عبد ربه منصور هادي", "person:عبد ربه منصور هادي"});
+  CHECK(entities(V{"وأشاد الأمير فيصل بن خالد بالجهود", "وقال الأمير خالد إن"}) ==
+        V{"person:فيصل بن خالد", "person:خالد"});
+  CHECK(entities(V{"وقال الأمير خالد الفيصل إن", "واستقبل الأمير فيصل الوفد"}) ==
+        V{"person:خالد الفيصل", "person:فيصل"});
+  // The first person of that first name the article named.
+  CHECK(entities(V{"استقبل الملك سلمان بن عبدالعزيز الوفد", "وتسلم الملك سلمان مقاليد الحكم", "وأكد الملك سلمان أن"})
+            .back() == "person:سلمان بن عبد العزيز");
 }
 
 TEST_CASE("one person, one id, whatever the spelling of the middle name", "[entities]") {
