@@ -686,6 +686,12 @@ struct Scan {
           bits = 1;
           break;
         }
+      // (سعودي: a country named by the feminine, السعودية; not any town so
+      // named: المالكية does not make المالكي a nisba.)
+      if (!bits && !ends_with(key, "يه"))
+        if (const auto m = gaz.find("ال" + std::string(key) + "ه", EntityType::Place);
+            m && gaz.entry(*m).type == EntityType::Place && gaz.entry(*m).source == "icu-country")
+          bits = 1;
       if (place(std::string(key))) bits |= 2;
       if (cache.size() > 100000) cache.clear();
       it = cache.emplace(std::string(key), bits).first;
@@ -1125,8 +1131,63 @@ struct Scan {
     if (definite && words > 0 && k < n() && word(k) && !covered[k] && !tokens[k].stopword &&
         joins_words(text, tokens[k - 1].end, tokens[k].begin) && starts_with(tokens[k].norm, "لل") &&
         code_points(tokens[k].norm) >= 5 && l.time_words.find(tokens[k].norm) < 0 && generic_chain(i + 1, k))
-      ++k;
+      return k + 1;
+    // So does a domain after a definite head of a body and its country's nisba
+    // (الاتحاد السعودي لكرة القدم, الهيئة السعودية للتخصصات الصحية), with its
+    // genitive or its adjectives; not after an army's head, where ل marks what
+    // a verbal noun before it acts on ("قصف الجيش السوري للمدنيين").
+    if (definite && words > 0 && k + 1 < n() && !armed_head(head) && place_chain(i + 1, k))
+      if (const std::size_t end = domain(k); end > k) return end;
     return words > 0 ? k : i;
+  }
+
+  // A definite head of armed men: الجيش, القوات, الحرس, الشرطة (with clitics cut).
+  static bool armed_head(std::string_view head) {
+    const std::string_view key = token_key(head);
+    return key == "جيش" || key == "قوات" || key == "حرس" || key == "شرطه";
+  }
+  // The words [first, end) are all a place's nisba (السعودي, الفرنسية; السعودية,
+  // the feminine nisba that is the country's own name).
+  bool place_chain(std::size_t first, std::size_t end) const {
+    for (std::size_t t = first; t < end; ++t) {
+      if (place_nisba(tokens[t].norm)) continue;
+      const auto m = is_nisba(tokens[t].norm) ? gaz.find(tokens[t].norm, EntityType::Place) : std::nullopt;
+      if (!m || gaz.entry(*m).type != EntityType::Place) return false;
+    }
+    return end > first;
+  }
+  // The end of a body's domain at k: لل and a noun with its definite nisba
+  // adjectives (للتخصصات الصحية), or ل, an indefinite noun in ة and its
+  // definite genitive (لكرة القدم); k when there is none. Every word free and
+  // joined. A noun alone after لل is a domain when it is a plural or ends in ة
+  // (للمواصفات, للمحامين, للصحافة); a verbal noun of purpose is not ("للحفاظ
+  // على", "لنقل المباراة", "لاتخاذ القرار").
+  std::size_t domain(std::size_t k) const {
+    const auto free_at = [&](std::size_t t) {
+      return t < n() && word(t) && !covered[t] && !tokens[t].stopword &&
+             joins_words(text, tokens[t - 1].end, tokens[t].begin) && !has_quote(text, tokens[t - 1].end, tokens[t].begin) &&
+             l.time_words.find(tokens[t].norm) < 0 && l.non_names.find(tokens[t].norm) < 0;
+    };
+    if (!free_at(k)) return k;
+    const std::string_view w = tokens[k].norm;
+    std::size_t end = k;
+    bool plain = false;  // لل and a noun
+    if (starts_with(w, "لل") && code_points(w) >= 5) {
+      end = k + 1;
+      plain = true;
+    } else if (starts_with(w, "ل") && !starts_with(w, "لل") && code_points(w) >= 4 && ends_with(w, "ه") &&
+               !is_definite(w) && !l.is_verb(w) && free_at(k + 1) && starts_with(tokens[k + 1].norm, "ال") &&
+               is_definite(tokens[k + 1].norm)) {
+      end = k + 2;
+    } else {
+      return k;
+    }
+    const std::size_t noun_end = end;
+    while (free_at(end) && starts_with(tokens[end].norm, "ال") && is_nisba(tokens[end].norm) && end < k + 4) ++end;
+    if (plain && end == noun_end && !ends_with(w, "ات") && !ends_with(w, "ين") && !ends_with(w, "ون") &&
+        !ends_with(w, "ه"))
+      return k;
+    return end;
   }
 
   // The words [first, end) after a definite head are all adjectives that say

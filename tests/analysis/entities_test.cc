@@ -574,6 +574,20 @@ TEST_CASE("an organization's chain ends before a word that says what the body di
   check_first_spans(cases, EntityType::Org);
 }
 
+TEST_CASE("a body with its country's nisba takes its domain (لكرة القدم, للتخصصات الصحية)", "[entities]") {
+  const SpanCase cases[] = {
+      {"وقال الاتحاد السعودي لكرة القدم إن المباراة", "الاتحاد السعودي لكرة القدم"},
+      {"وأعلنت الهيئة السعودية للتخصصات الصحية عن", "الهيئة السعودية للتخصصات الصحية"},
+      {"وأصدرت الهيئة السعودية للمواصفات قرارا", "الهيئة السعودية للمواصفات"},
+      {"وقال الاتحاد المصري لكرة السلة إن", "الاتحاد المصري لكرة السلة"},
+      // A verbal noun of purpose is no domain, nor is what an army's act aims at.
+      {"وقرر الاتحاد السعودي لنقل المباراة إلى جدة", "الاتحاد السعودي"},
+      {"واضطر الاتحاد السعودي للحفاظ على اللاعبين", "الاتحاد السعودي"},
+      {"وندد بقصف الجيش الليبي للمدنيين في درنة", "الجيش الليبي"},
+  };
+  check_first_spans(cases, EntityType::Org);
+}
+
 TEST_CASE("fourth round for issue #4: what is no person, place or organization", "[entities]") {
   const Case cases[] = {
       // A conjunction opens a clause: no name after it (الملك ، في | حين يرتقب).
