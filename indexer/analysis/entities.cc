@@ -644,11 +644,15 @@ struct Scan {
              l.non_names.find(w) == 0 || gaz.is_common(w);
     };
     if (gaz.is_name_word(norm)) return listed(norm) ? -1 : 0;
+    // (Nor is an ordinary word a preposition and a name: لجان is no ل + جان;
+    // after و alone it is: ومحمد.)
     if (!first) return -1;
+    const bool common = gaz.is_common(norm) || (starts_with(norm, "و") && gaz.is_common(norm.substr(2)));
     std::string_view variants[3];
     const std::size_t nv = clitic_variants(norm, variants);
     for (std::size_t v = 0; v < nv; ++v)
-      if (gaz.is_name_word(variants[v]) && !listed(variants[v]))
+      if (gaz.is_name_word(variants[v]) && !listed(variants[v]) &&
+          !(common && !(norm.size() - variants[v].size() == 2 && starts_with(norm, "و"))))
         return static_cast<int>(norm.size() - variants[v].size());
     return -1;
   }
@@ -1342,7 +1346,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       const std::string_view norm = tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
       const bool suffix = m->end == i + 1 && ends_with(written, "ه") && ends_with(entry.canonical, "ة") &&
                           gazetteer_.is_common(norm.substr(0, norm.size() - 2));
-      if (!suffix) s.given[i] = m;
+      // A name read after a preposition whose whole word is an ordinary word is
+      // that word ("لجان التحكيم": committees, not ل + جان; "برقية": a
+      // telegram). (After و it is the name: news lists people so, ومحمد.)
+      const std::string_view whole = tokens[i].norm;
+      const bool and_first = starts_with(whole, "و");  // و, then maybe a preposition (ولحسن)
+      const bool clitic_word = m->clitic_bytes > (and_first ? 2u : 0u) && m->end == i + 1 &&
+                               (gazetteer_.is_common(whole) || (and_first && gazetteer_.is_common(whole.substr(2))));
+      if (!suffix && !clitic_word) s.given[i] = m;
       ++i;
       continue;
     }

@@ -613,6 +613,14 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       // (not after a given name alone: "لجان عسكرية " ، موضحا", "خطاب طائفي .").
       {"وفي الدور الثاني يلتقي الفرنسي نيكولا ماهو .", {"person:نيكولا ماهو"}},
       {"لاعطاء الاذن بتشكيل لجان عسكرية \" ، موضحا ضرورة", {}},
+      // An ordinary word is no preposition and a name (لجان: committees, not ل +
+      // جان; برقية: a telegram; لدينا: we have; لحسن الحظ: fortunately).
+      {"وأعلنت لجان التحكيم النتائج", {}},
+      {"وبعث برقية تهنئة إلى الفائزين", {}},
+      {"لدينا روني وفان بيرسي", {}},
+      {"ولحسن الحظ لم يصب أحد", {}},
+      // (After و a name is a name: news lists people so.)
+      {"وشارك وائل زنجا ومحمد عبدالمنصف في التدريب", {"person:وائل زنجا", "person:محمد عبدالمنصف"}},
       {"انقلب تدريجيا إلى خطاب طائفي .", {}},
       // Places called New … are written joined or spaced (نيوجيرسي, نيو جيرسي), and a quoted
       // place after a place cue is the place, not a publication.
