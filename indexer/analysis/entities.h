@@ -60,9 +60,17 @@
 // word (word-places.tsv: الباب, مالي, حديثة, الصور) is the place only in a
 // place's context: after a place cue, next to another place (و, أو, a comma),
 // before a direction or a place's nisba, or once the article has named it so.
+// A listed person's lineage that goes on after the name is theirs (محمد بن سلمان
+// بن عبدالعزيز آل سعود: one span, the listed id). A body with its country's nisba
+// takes its domain (الاتحاد السعودي لكرة القدم), and an organization's chain
+// ends before a word saying what the body did (مجلس الوزراء | الموافقة). A given
+// or mined name read after a preposition is none when the whole word is an
+// ordinary one (لجان: committees, not ل + جان).
 // Within one article (between begin_article() calls): a person's surname alone
-// (رايدر after بات رايدر) is that person, and an organization that is the start
-// of one found earlier (القيادة المركزية after القيادة المركزية الأمريكية) is it.
+// (رايدر after بات رايدر) is that person, a given name alone after a title is the
+// first person of that first name, else of that surname (الرئيس هادي), and an
+// organization that is the start of one found earlier (القيادة المركزية after
+// القيادة المركزية الأمريكية) is it.
 //
 // Identity: `id` is what the index stores and filters match — the gazetteer
 // entry's normalized canonical name, else the normalized words; for people the
