@@ -3,6 +3,7 @@
 #include "search/phrase_check.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <span>
@@ -173,6 +174,14 @@ std::vector<FacetValue> multi_slot_facet(std::span<const std::unique_ptr<Xapian:
 
 }  // namespace
 
+std::optional<SortOrder> parse_sort_order(std::string_view name) {
+  if (name == "relevance") return SortOrder::Relevance;
+  if (name == "newest") return SortOrder::Newest;
+  if (name == "oldest") return SortOrder::Oldest;
+  if (name == "auto") return SortOrder::Auto;
+  return std::nullopt;
+}
+
 std::vector<std::string> facet_names() {
   std::vector<std::string> names;
   for (const FacetSlot& f : kFacets) names.emplace_back(f.name);
@@ -221,13 +230,49 @@ SearchResult Searcher::run(std::string_view query, const SearchOptions& options)
   enquire.set_query(q);
   for (auto& spy : spies) enquire.add_matchspy(spy.get());
   enquire.set_weighting_scheme(Xapian::BM25Weight());
+  // By date: the slot holds YYYY-MM-DD; passages of undated articles go last
+  // either way (oldest first: a key above every date; newest first: Xapian's
+  // reversed key of an empty value sorts after every date).
+  const SortOrder order = options.sort != SortOrder::Auto ? options.sort
+                          : has_query                      ? SortOrder::Relevance
+                                                           : SortOrder::Newest;
+  Xapian::MultiValueKeyMaker by_date;
+  if (order != SortOrder::Relevance) {
+    // A query sorted by date keeps its relevant passages only: those of the
+    // best figure tier present (9000 detainees, not 9000 riyals), or without
+    // figures those weighing at least half the best one. So the best weight is
+    // looked up first (one result, relevance order).
+    if (has_query) {
+      const Xapian::MSet best = enquire.get_mset(0, 1);
+      if (!best.empty()) {
+        const double top = best.begin().get_weight();
+        const double step = TierWeights{}.value_only;  // the tiers are multiples of it (query.h)
+        const double floor = !result.query.figures.empty() && top >= step ? step * std::floor(top / step) : top / 2;
+        enquire.set_cutoff(0, floor);
+      }
+    }
+    const bool newest = order == SortOrder::Newest;
+    by_date.add_value(schema::kSlotDate, newest, newest ? std::string() : std::string("\xff"));
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
   if (options.per_article != 0)
     enquire.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(options.per_article));
   // Facets count every matching passage, so the match must look at all of them.
   const Xapian::doccount check_at_least = spies.empty() ? 0 : db_.get_doccount();
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                             static_cast<Xapian::doccount>(options.limit), check_at_least,
-                                             nullptr, phrase_check ? &*phrase_check : nullptr);
+  const auto match = [&] {
+    return enquire.get_mset(static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
+                            check_at_least, nullptr, phrase_check ? &*phrase_check : nullptr);
+  };
+  Xapian::MSet mset;
+  try {
+    mset = match();
+  } catch (const Xapian::UnimplementedError&) {
+    // Xapian 1.4's remote backend takes no KeyMaker: sort by the value slot
+    // itself, where undated passages come first when oldest first.
+    if (order == SortOrder::Relevance) throw;
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, order == SortOrder::Newest);
+    mset = match();
+  }
   std::size_t first_spy = 0;
   for (std::size_t i = 0; i < asked.size(); ++i) {
     Facet facet{options.facets[i], {}};

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,17 @@ class SearchError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The order of the results. Relevance: the figure tiers, then BM25. Newest and
+// Oldest: by the article's date (passages of undated articles last), ties by
+// relevance. Auto: relevance for a query with words or figures, newest first
+// for filters alone (listing what they match).
+enum class SortOrder { Auto, Relevance, Newest, Oldest };
+
+// "relevance", "newest" or "oldest" (also "auto"); nullopt for anything else.
+std::optional<SortOrder> parse_sort_order(std::string_view name);
+
 struct SearchOptions {
+  SortOrder sort = SortOrder::Auto;
   std::size_t limit = 10;       // results to return
   std::size_t offset = 0;       // results to skip (paging)
   std::size_t per_article = 1;  // passages per article (0: no collapsing)

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   search::SearchOptions options;
   search::SearcherOptions searcher_options;
   std::string facets;
+  std::string sort = "auto";
   bool json = false;
 
   po::options_description visible(kUsage);
@@ -63,6 +64,9 @@ int main(int argc, char** argv) {
        "when a remote shard cannot be reached, search the others and warn instead of failing")
       ("remote-timeout", po::value(&searcher_options.remote_timeout_ms)->value_name("MS")->default_value(10000),
        "give up on a remote shard that does not answer within MS milliseconds")
+      ("sort", po::value(&sort)->value_name("ORDER")->default_value("auto"),
+       "relevance, newest or oldest (by the article's date, undated last; ties by relevance); auto: "
+       "relevance for words, newest first for filters alone")
       ("limit,n", po::value(&options.limit)->value_name("K")->default_value(10), "results to show")
       ("offset", po::value(&options.offset)->value_name("N")->default_value(0), "results to skip (paging)")
       ("per-article", po::value(&options.per_article)->value_name("N")->default_value(1),
@@ -122,6 +126,8 @@ int main(int argc, char** argv) {
     }
     if (words.empty() && options.filters.empty() && options.facets.empty())
       throw po::error("no QUERY given (or a filter or --facets, to list and count what matches)");
+    if (const auto order = search::parse_sort_order(sort)) options.sort = *order;
+    else throw po::error("--sort must be relevance, newest, oldest or auto");
     if (color != "auto" && color != "always" && color != "never")
       throw po::error("--color must be auto, always or never");
   } catch (const po::error& e) {

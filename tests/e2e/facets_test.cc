@@ -111,3 +111,57 @@ TEST_CASE("the years and months the text names are a facet and a filter by range
   };
   check_cases(tmp, search, cases);
 }
+
+namespace {
+
+// The "doc" of each result line of fahras-search --json, in order.
+std::vector<std::string> docs_of(const std::string& out) {
+  std::vector<std::string> docs;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    const std::string key = "\"doc\":\"";
+    const std::size_t b = line.rfind("{\"rank\":", 0) == 0 ? line.find(key) : std::string::npos;
+    if (b == std::string::npos) continue;
+    docs.push_back(line.substr(b + key.size(), line.find('"', b + key.size()) - b - key.size()));
+  }
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("sorting by date (--sort newest, oldest) and filters alone listed newest first", "[e2e][facets]") {
+  TempDir tmp;
+  const std::string search = index_jsonl(tmp,
+      R"({"id":"d1","date":"2015-07-03","text":"اعتقلت الشرطة 9000 شخص في حملة أمنية واسعة في الرياض"})" "\n"
+      R"({"id":"d2","date":"2016-02-10","text":"بلغت قيمة الصفقة 9000 ريال في السوق المحلية في الرياض"})" "\n"
+      R"({"id":"d3","text":"اعتقلت الشرطة 9000 شخص في حملة ثانية بلا تاريخ في الرياض"})" "\n"
+      R"({"id":"d4","date":"2015-09-20","text":"أفرجت السلطات عن 9000 شخص من المعتقلين في الرياض"})" "\n"
+      R"({"id":"d5","date":"2014-01-05","text":"قالت الشرطة إن الحملة في الرياض مستمرة منذ أشهر"})" "\n");
+  struct Order {
+    const char* args;
+    std::vector<std::string> docs;
+  };
+  const Order cases[] = {
+      // Filters alone: newest first, undated last (auto), or as asked.
+      {"place:الرياض", {"d2", "d4", "d1", "d5", "d3"}},
+      {"--sort newest place:الرياض", {"d2", "d4", "d1", "d5", "d3"}},
+      {"--sort oldest place:الرياض", {"d5", "d1", "d4", "d2", "d3"}},
+      // A query by date keeps the best figure tier present: 9000 people, not 9000 riyals.
+      {"--sort newest '9000 شخص'", {"d4", "d1", "d3"}},
+      {"--sort oldest '9000 شخص'", {"d1", "d4", "d3"}},
+  };
+  for (const Order& c : cases) {
+    CAPTURE(c.args);
+    const Run r = run(search + c.args, tmp.path());
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(docs_of(r.out) == c.docs);
+  }
+  // By relevance (a query's default) the 9000 riyals come last, after every 9000 people.
+  const std::vector<std::string> ranked = docs_of(run(search + "'9000 شخص'", tmp.path()).out);
+  REQUIRE(ranked.size() == 4);
+  CHECK(ranked.back() == "d2");
+  const Run bad = run(search + "--sort date x", tmp.path());
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("--sort must be") != std::string::npos);
+}
