@@ -273,7 +273,10 @@ struct Lists {
   // nouns of possession: دار, قصر, مكتب, برنامج may be someone's.)
   WordSet named_facilities{normalizer, map, bits,
                            {"مستشفى", "جامعة", "مطار", "شارع", "طريق", "مسجد", "جامع", "ميناء", "ملعب", "استاد",
-                            "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة"}};
+                            "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة",
+                            // and competitions, prizes and companies named after their
+                            // founders or sponsors (دوري عبداللطيف جميل: the league)
+                            "دوري", "كأس", "جائزة", "شركة", "مؤسسة"}};
   // Verbs whose subject, right after them, is often a person named by surname
   // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
   WordSet subject_verbs{normalizer, map, bits,
@@ -578,6 +581,14 @@ struct Scan {
         !l.any_title(tokens[end + 1].norm))
       end += 2;
     return end;
+  }
+
+  // The word at i is a facility, competition or company that a given name
+  // after it names (مطار محمد الخامس, دوري عبداللطيف جميل): in construct, so
+  // without the article ("هداف الدوري عمر السومة": the league's top scorer,
+  // then his name).
+  bool named_facility(std::size_t i) const {
+    return l.named_facilities.find(tokens[i].norm) >= 0 && !is_definite(tokens[i].norm);
   }
 
   // Bytes of bare clitics to drop from the first word of a span that a set matched.
@@ -1836,11 +1847,20 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // 3. Person from a given name; not after a title that follows an
     // institution noun (مستشفى الملك فيصل التخصصي names the hospital).
     // So does a given name right after a facility named after people (مطار
-    // محمد الخامس, شارع محمد علي).
+    // محمد الخامس, شارع محمد علي): the whole name is the facility's, and no
+    // rule takes the rest of it (مؤسسة عبدالعزيز سعود البابطين: no person
+    // سعود البابطين).
+    if (s.given[i] && i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        s.named_facility(i - 1)) {
+      const std::size_t k = std::max(s.name_at(i).first, i + 1);
+      for (std::size_t t = i; t < k; ++t) covered_[t] = 3;
+      i = k - 1;
+      continue;
+    }
     if (s.given[i] && !(i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
                         l.institutions.find(tokens[i - 2].norm) >= 0) &&
         !(i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-          l.named_facilities.find(tokens[i - 1].norm) >= 0)) {
+          s.named_facility(i - 1))) {
       const std::size_t after = s.given[i]->end;
       const auto [k, words] = s.collect_name(after, true, 3, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
@@ -2031,8 +2051,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     if (i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
         l.institutions.find(tokens[i - 2].norm) >= 0)
       continue;
-    if (i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        l.named_facilities.find(tokens[i - 1].norm) >= 0)
+    if (i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) && s.named_facility(i - 1))
       continue;
     std::size_t k = i + 1;
     int words = 1;

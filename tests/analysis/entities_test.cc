@@ -298,6 +298,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"نقل إلى مستشفى الملك فهد في جدة", {"place:جدة"}},
       {"طلاب جامعة الملك سعود", {}},
       {"وبجوار حدائق الملك عبدالله العالمية ضمن المشروع", {}},
+      // A given name right after a competition, prize, company or foundation
+      // names it, whole (not سعود البابطين); after the definite noun it does not.
+      {"في الجولة الأولى من دوري عبداللطيف جميل للمحترفين", {}},
+      {"وكرمت مؤسسة عبدالعزيز سعود البابطين الثقافية الفائزين", {}},
+      {"وسجل هداف الدوري عمر السومة هدفين", {"person:عمر السومة"}},
       {"توقيع جامعتي الملك عبدالعزيز وجدة مع الوزارة", {"place:جدة"}},
       // A quotation mark that no other closes after the next word ends a name
       // (the words quoted after a speech verb); one word in quotes is a nickname.
