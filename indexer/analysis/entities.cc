@@ -1027,6 +1027,13 @@ struct Scan {
         e.surname = known->keys.back();
       }
     }
+    // A lineage that goes on after the name is still theirs (الأمير خالد
+    // الفيصل بن عبدالعزيز, متعب بن عبدالله بن عبدالعزيز): spanned, the id kept.
+    if (const std::size_t tail = lineage_tail(k); tail > k) {
+      e.end = tokens[tail - 1].end;
+      e.last = static_cast<std::uint32_t>(tail);
+      k = tail;
+    }
     for (std::size_t t = j; t < k; ++t) covered[t] = 2;
     out.push_back(std::move(e));
     return true;

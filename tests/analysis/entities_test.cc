@@ -493,8 +493,14 @@ TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias
       {"وأكد الأمير محمد بن سلمان بن عبد العزيز أن", "محمد بن سلمان بن عبد العزيز"},
       // ابن عمه is his cousin, no ancestor's name.
       {"أمر صدام حسين ابن عمه علي الكيماوي بقمع", "صدام حسين"},
+      // So for a name the rules found after a title.
+      {"وقال الأمير خالد الفيصل بن عبدالعزيز أمير منطقة مكة", "خالد الفيصل بن عبدالعزيز"},
+      {"ورعى الأمير متعب بن عبدالله بن عبدالعزيز الحفل", "متعب بن عبدالله بن عبدالعزيز"},
   };
   check_first_spans(lineages, EntityType::Person);
+  // (The id and name stay those of the name found: with or without the lineage, one person.)
+  CHECK(entities(V{"وقال الأمير خالد الفيصل بن عبدالعزيز إن", "وأكد الأمير خالد الفيصل أن"}) ==
+        V{"person:خالد الفيصل", "person:خالد الفيصل"});
 }
 
 TEST_CASE("a listed person's name after more of a name is one name", "[entities]") {
