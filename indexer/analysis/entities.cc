@@ -1869,6 +1869,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         !(i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
           s.named_facility(i - 1))) {
       const std::size_t after = s.given[i]->end;
+      // An ordinary phrase that starts with the name is no person (حسن
+      // الجوار: good neighbourliness; phrases.tsv).
+      if (after == i + 1 && s.word(after) && joins_words(text, tokens[i].end, tokens[after].begin) &&
+          gazetteer_.is_phrase(std::string_view(tokens[i].norm).substr(s.given[i]->clitic_bytes), tokens[after].norm)) {
+        covered_[i] = covered_[after] = 3;
+        i = after;
+        continue;
+      }
       const auto [k, words] = s.collect_name(after, true, 3, 1);
       if (words >= 1 && s.person(i, k, words + 1, EntityRule::GivenName, s.given[i]->clitic_bytes)) {
         remember(out.back(), tokens);

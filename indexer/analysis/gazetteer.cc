@@ -260,6 +260,10 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       }
       return;
     }
+    if (n == 4 && f[0] == "phrase") {  // an ordinary phrase that starts with a given name (phrases.tsv)
+      if (!f[1].empty()) phrases_.emplace(analyzer.normalizer().normalize(f[1]), true);
+      return;
+    }
     if (n == 4 && f[0] == "namepart") {  // an ordinary word also used in names (name-words.tsv)
       if (!f[1].empty()) name_parts_.emplace(analyzer.normalizer().normalize(f[1]), true);
       return;

@@ -126,6 +126,19 @@ class Gazetteer {
     return forms != nullptr && (*forms & (is_definite(norm) ? 2 : 1)) != 0;
   }
 
+  // True for two words that make an ordinary phrase starting with a given
+  // name (data lines of type "phrase", phrases.tsv: حسن الجوار, خطاب
+  // الكراهية): no person. `first` and `second` are normalized words, `first`
+  // without its clitics.
+  bool is_phrase(std::string_view first, std::string_view second) const {
+    if (phrases_.empty()) return false;
+    thread_local std::string key;
+    key.assign(first);
+    key.push_back(' ');
+    key.append(second);
+    return phrases_.contains(key);
+  }
+
   // True for a word that news uses mostly as a person's name (data lines of
   // type "name", from name-words.tsv, mined by scripts/make-name-words).
   // `norm` is a normalized word without clitics.
@@ -160,7 +173,7 @@ class Gazetteer {
   struct Trie;
   std::vector<GazetteerEntry> entries_;
   std::unique_ptr<Trie> trie_;
-  FlatStringMap<bool> common_, name_words_, name_parts_;  // sets (flat_map.h)
+  FlatStringMap<bool> common_, name_words_, name_parts_, phrases_;  // sets (flat_map.h)
   FlatStringMap<std::uint8_t> word_places_;  // token_key -> 1: listed without the article, 2: with it
   FlatStringMap<std::uint32_t> surnames_;
   std::size_t names_ = 0, bad_lines_ = 0;

@@ -630,6 +630,12 @@ TEST_CASE("fourth round for issue #4: what is no person, place or organization",
       {"وبعث برقية تهنئة إلى الفائزين", {}},
       {"لدينا روني وفان بيرسي", {}},
       {"ولحسن الحظ لم يصب أحد", {}},
+      // An ordinary phrase that starts with a given name is no person (phrases.tsv);
+      // the name with a family name still is one.
+      {"ودعا إلى علاقات حسن الجوار مع دول المنطقة", {}},
+      {"وطالب بنبذ خطاب الكراهية بين الناس", {}},
+      {"على ألا يتجاوز عمر المتقدم 30 عاما", {}},
+      {"وسجل حسن الشهري هدف الفوز", {"person:حسن الشهري"}},
       // (After و a name is a name: news lists people so.)
       {"وشارك وائل زنجا ومحمد عبدالمنصف في التدريب", {"person:وائل زنجا", "person:محمد عبدالمنصف"}},
       {"انقلب تدريجيا إلى خطاب طائفي .", {}},
