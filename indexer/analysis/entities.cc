@@ -1667,6 +1667,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       for (std::uint32_t t = e.first; t < e.last; ++t) norms.push_back(toks[t].norm);
       norms[0] = norms[0].substr(std::min<std::size_t>(e.begin - toks[e.first].begin, norms[0].size()));
       k.keys = person_keys(norms);
+      // A lineage spanned after the name (بن عبدالعزيز, آل سعود) is no part of
+      // what the article calls them: the keys end at their surname, so "الفيصل"
+      // alone is still خالد الفيصل بن عبدالعزيز.
+      if (!e.surname.empty())
+        if (const auto at = std::find(k.keys.begin() + 1, k.keys.end(), e.surname); at != k.keys.end())
+          k.keys.erase(at + 1, k.keys.end());
       article_.push_back(std::move(k));
       return;
     }

@@ -501,6 +501,11 @@ TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias
   // (The id and name stay those of the name found: with or without the lineage, one person.)
   CHECK(entities(V{"وقال الأمير خالد الفيصل بن عبدالعزيز إن", "وأكد الأمير خالد الفيصل أن"}) ==
         V{"person:خالد الفيصل", "person:خالد الفيصل"});
+  // (and the article still knows them by their surname, not the lineage's last name)
+  CHECK(entities(V{"شهد الأمير خالد الفيصل بن عبدالعزيز توقيع العقد", "ومضى الفيصل قائلا إن"}) ==
+        V{"person:خالد الفيصل", "person:خالد الفيصل"});
+  CHECK(entities(V{"استقبل الملك سلمان بن عبدالعزيز آل سعود الوفد", "وأكد الملك سلمان أن"}) ==
+        V{"person:سلمان بن عبد العزيز", "person:سلمان بن عبد العزيز"});
 }
 
 TEST_CASE("a listed person's name after more of a name is one name", "[entities]") {
