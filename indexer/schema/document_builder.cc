@@ -52,7 +52,17 @@ void add_figures(std::span<const analysis::Token> tokens, const std::vector<anal
 
 // Entity terms and facet slots (schema.h): the first kEntitySlots distinct ids
 // of each type get a slot.
-void add_entities(const std::vector<analysis::Entity>& entities, Xapian::Document& doc) {
+// A person known only by a given name (الأمير محمد, the article never naming
+// them in full): a term, so --person محمد finds the passage, but no facet value,
+// since a lone given name names nobody in particular.
+bool given_name_only(const analysis::Entity& e, const analysis::Gazetteer& gazetteer) {
+  if (e.type != analysis::EntityType::Person || e.id.find(' ') != std::string::npos) return false;
+  const auto m = gazetteer.find(e.id, analysis::EntityType::Given);
+  return m && gazetteer.entry(*m).type == analysis::EntityType::Given;
+}
+
+void add_entities(const std::vector<analysis::Entity>& entities, const analysis::Gazetteer& gazetteer,
+                  Xapian::Document& doc) {
   struct Kind {
     analysis::EntityType type;
     std::string_view prefix;
@@ -71,7 +81,7 @@ void add_entities(const std::vector<analysis::Entity>& entities, Xapian::Documen
       if (seen) continue;
       doc.add_boolean_term(entity_term(kind.prefix, e.id));
       if (!e.surname.empty() && e.surname != e.id) doc.add_boolean_term(entity_term(kind.prefix, e.surname));
-      if (slot < kind.first + kEntitySlots) doc.add_value(slot++, entity_value(e.id, e.name));
+      if (slot < kind.first + kEntitySlots && !given_name_only(e, gazetteer)) doc.add_value(slot++, entity_value(e.id, e.name));
     }
   }
 }
@@ -160,7 +170,7 @@ void DocumentBuilder::build(const Article& article, std::vector<Xapian::Document
     add_figures(tokens, found_, doc);
     if (options_.entities) {
       entities_.extract(text, tokens, found_entities_);
-      add_entities(found_entities_, doc);
+      add_entities(found_entities_, entities_.gazetteer(), doc);
     }
     if (options_.text_dates) add_text_dates(mentions_, doc);
     if (number == 1 && title_outside) {

@@ -374,6 +374,27 @@ TEST_CASE("DocumentBuilder gives the years and months the text names XD terms an
   }
 }
 
+TEST_CASE("DocumentBuilder gives a person known only by a given name a term but no facet value", "[schema][builder]") {
+  // The person facet's values, in slot order.
+  auto people = [](const Xapian::Document& doc) {
+    std::vector<std::string> out;
+    for (Xapian::valueno k = schema::kSlotPersonFirst; k < schema::kSlotPersonFirst + schema::kEntitySlots; ++k)
+      if (!doc.get_value(k).empty()) out.push_back(std::string(schema::split_entity_value(doc.get_value(k)).first));
+    return out;
+  };
+  schema::Article article;
+  article.id = "a";
+  // الأمير محمد is named by his given name alone; جون كيري in full.
+  article.text = "وقال الأمير محمد إن الاجتماع مهم . وقال وزير الخارجية جون كيري إن القوات مستعدة .";
+  schema::DocumentBuilder builder;
+  std::vector<Xapian::Document> docs;
+  builder.build(article, docs);
+  REQUIRE(docs.size() == 1);
+  const std::set<std::string> terms = terms_of(docs[0]);
+  CHECK(terms.count(std::string(schema::kPrefixPerson) + "محمد") == 1);
+  CHECK(people(docs[0]) == std::vector<std::string>{"جون كيري"});
+}
+
 TEST_CASE("DocumentBuilder gives long ids a shortened key and no documents to wordless articles",
           "[schema][builder]") {
   schema::DocumentBuilder builder;
