@@ -510,6 +510,17 @@ int letters_apart(std::string_view a, std::string_view b) {
   return std::min(row[y.size()], 3);
 }
 
+// A word read as `clitic_bytes` of clitics and a name is an ordinary word
+// instead (common-words.tsv): the whole word, or the word after a leading و,
+// is one, and the clitics are more than that و ("لجان التحكيم": committees,
+// not ل + جان; برقية, لحسن الحظ). After و alone the name stays: news lists
+// people so, and ومحمد is a frequent word.
+bool ordinary_after_clitic(const Gazetteer& gaz, std::string_view norm, std::size_t clitic_bytes) {
+  const bool and_first = starts_with(norm, "و");
+  return clitic_bytes > (and_first ? 2u : 0u) &&
+         (gaz.is_common(norm) || (and_first && gaz.is_common(norm.substr(2))));
+}
+
 // ابن / أب (keys): with the article a kinship word after a name (إسماعيل
 // الابن البكر, بوش الأب), never part of it.
 bool kinship(std::string_view key) { return key == "ابن" || key == "اب"; }
@@ -534,14 +545,13 @@ struct Scan {
   // rare word (not in common-words.tsv) with the article follows ("خالد بن عبدالعزيز الفالح"). A lineage that goes on
   // after them ("محمد بن سلمان بن عبدالعزيز") is still theirs.
   bool inside_lineage(std::size_t first, std::size_t last) const {
-    auto link = [](std::string_view w) { return w == "بن" || w == "بنت" || w == "ابن"; };
-    if (first > 0 && word(first - 1) && link(tokens[first - 1].norm) &&
+    if (first > 0 && word(first - 1) && lineage_link(tokens[first - 1].norm) &&
         joins_words(text, tokens[first - 1].end, tokens[first].begin))
       return true;
     if (!word(last) || !joins_words(text, tokens[last - 1].end, tokens[last].begin)) return false;
     const std::string_view next = tokens[last].norm;
     bool nasab = false;
-    for (std::size_t t = first; t < last; ++t) nasab = nasab || link(tokens[t].norm);
+    for (std::size_t t = first; t < last; ++t) nasab = nasab || lineage_link(tokens[t].norm);
     return nasab && is_definite(next) && !tokens[last].stopword &&
            (gaz.is_name_word(next) || gaz.is_name_word(token_key(next)) || !(gaz.is_common(next) || gaz.is_common(token_key(next))));
   }
@@ -555,14 +565,10 @@ struct Scan {
       return word(t) && !covered[t] && !tokens[t].stopword && joins_words(text, tokens[t - 1].end, tokens[t].begin) &&
              !has_quote(text, tokens[t - 1].end, tokens[t].begin);
     };
-    const auto link = [&](std::size_t t) {
-      const std::string_view w = tokens[t].norm;
-      return w == "بن" || w == "بنت" || w == "ابن";
-    };
     // One name word after a link: not a place or an organization, nor an
     // ordinary word or one with a pronoun suffix (صدام حسين ابن عمه: his cousin).
     const auto name_after = [&](std::size_t t) -> std::size_t {
-      if (!next_free(t) || link(t)) return 0;
+      if (!next_free(t) || lineage_link(tokens[t].norm)) return 0;
       if (tokens[t].norm == "عبد") return t + 1 < n() && next_free(t + 1) ? 2 : 0;
       if (!name_word(t) || suffixed(t) || l.is_verb(tokens[t].norm) || (common(t) && !given[t])) return 0;
       if (const auto m = gaz.match_at(text, tokens, t);
@@ -572,7 +578,7 @@ struct Scan {
       return 1;
     };
     std::size_t end = k;
-    while (end + 1 < n() && next_free(end) && link(end)) {
+    while (end + 1 < n() && next_free(end) && lineage_link(tokens[end].norm)) {
       const std::size_t w = name_after(end + 1);
       if (w == 0) break;
       end += 1 + w;
@@ -581,6 +587,15 @@ struct Scan {
         !l.any_title(tokens[end + 1].norm))
       end += 2;
     return end;
+  }
+
+  // Extends person `e`'s span over the lineage that goes on after it
+  // (lineage_tail); its id stays.
+  void take_lineage(Entity& e) const {
+    if (const std::size_t tail = lineage_tail(e.last); tail > e.last) {
+      e.end = tokens[tail - 1].end;
+      e.last = static_cast<std::uint32_t>(tail);
+    }
   }
 
   // The word at i is a facility, competition or company that a given name
@@ -655,15 +670,12 @@ struct Scan {
              l.non_names.find(w) == 0 || gaz.is_common(w);
     };
     if (gaz.is_name_word(norm)) return listed(norm) ? -1 : 0;
-    // (Nor is an ordinary word a preposition and a name: لجان is no ل + جان;
-    // after و alone it is: ومحمد.)
     if (!first) return -1;
-    const bool common = gaz.is_common(norm) || (starts_with(norm, "و") && gaz.is_common(norm.substr(2)));
     std::string_view variants[3];
     const std::size_t nv = clitic_variants(norm, variants);
     for (std::size_t v = 0; v < nv; ++v)
       if (gaz.is_name_word(variants[v]) && !listed(variants[v]) &&
-          !(common && !(norm.size() - variants[v].size() == 2 && starts_with(norm, "و"))))
+          !ordinary_after_clitic(gaz, norm, norm.size() - variants[v].size()))
         return static_cast<int>(norm.size() - variants[v].size());
     return -1;
   }
@@ -1016,7 +1028,7 @@ struct Scan {
         // (The first one the article named: its main one.)
         if (!first && known.keys.front() == e.id) first = &known;
         // (Nor a family name with the article: "الأمير فيصل" is not خالد الفيصل.)
-        const bool lineage = known.keys[1] == "بن" || known.keys[1] == "ابن" || known.keys[1] == "بنت";
+        const bool lineage = lineage_link(known.keys[1]);
         const std::size_t sp = known.name.rfind(' ');
         const bool family = sp != std::string::npos && std::string_view(known.name).substr(sp + 1).starts_with("ال");
         if (!last && !lineage && !family && known.keys.back() == e.id) last = &known;
@@ -1028,12 +1040,9 @@ struct Scan {
       }
     }
     // A lineage that goes on after the name is still theirs (الأمير خالد
-    // الفيصل بن عبدالعزيز, متعب بن عبدالله بن عبدالعزيز): spanned, the id kept.
-    if (const std::size_t tail = lineage_tail(k); tail > k) {
-      e.end = tokens[tail - 1].end;
-      e.last = static_cast<std::uint32_t>(tail);
-      k = tail;
-    }
+    // الفيصل بن عبدالعزيز, متعب بن عبدالله بن عبدالعزيز).
+    take_lineage(e);
+    k = e.last;
     for (std::size_t t = j; t < k; ++t) covered[t] = 2;
     out.push_back(std::move(e));
     return true;
@@ -1364,13 +1373,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       const std::string_view norm = tokens[i].norm.substr(std::min<std::size_t>(m->clitic_bytes, tokens[i].norm.size()));
       const bool suffix = m->end == i + 1 && ends_with(written, "ه") && ends_with(entry.canonical, "ة") &&
                           gazetteer_.is_common(norm.substr(0, norm.size() - 2));
-      // A name read after a preposition whose whole word is an ordinary word is
-      // that word ("لجان التحكيم": committees, not ل + جان; "برقية": a
-      // telegram). (After و it is the name: news lists people so, ومحمد.)
-      const std::string_view whole = tokens[i].norm;
-      const bool and_first = starts_with(whole, "و");  // و, then maybe a preposition (ولحسن)
-      const bool clitic_word = m->clitic_bytes > (and_first ? 2u : 0u) && m->end == i + 1 &&
-                               (gazetteer_.is_common(whole) || (and_first && gazetteer_.is_common(whole.substr(2))));
+      const bool clitic_word = m->end == i + 1 && ordinary_after_clitic(gazetteer_, tokens[i].norm, m->clitic_bytes);
       if (!suffix && !clitic_word) s.given[i] = m;
       ++i;
       continue;
@@ -1633,12 +1636,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // listed one, and no ancestor's name is left over as a person of its own
     // (بن عبدالعزيز).
     if (entry.type == EntityType::Person) {
-      const std::size_t tail = s.lineage_tail(last);
-      if (tail > last) {
-        e.end = tokens[tail - 1].end;
-        e.last = static_cast<std::uint32_t>(tail);
-        last = tail;
-      }
+      s.take_lineage(e);
+      last = e.last;
     }
     // (The nisba left out stays free: an affiliation walks past it, "رئيس الكنيست
     // الإسرائيلي رؤوفين ريفلين".)
@@ -1871,9 +1870,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       continue;
     }
     if (s.given[i] && !(i >= 2 && s.word(i - 1) && s.word(i - 2) && l.title(tokens[i - 1].norm) >= 0 &&
-                        l.institutions.find(tokens[i - 2].norm) >= 0) &&
-        !(i >= 1 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-          s.named_facility(i - 1))) {
+                        l.institutions.find(tokens[i - 2].norm) >= 0)) {
       const std::size_t after = s.given[i]->end;
       // An ordinary phrase that starts with the name is no person (حسن
       // الجوار: good neighbourliness; phrases.tsv).

@@ -104,7 +104,7 @@ std::string person_id(const std::vector<std::string>& keys) {
   if (keys.size() == 1) return keys[0];
   // "X بن Y …": X and the father's name, so محمد بن نايف and محمد بن نايف بن
   // عبدالعزيز are one person; otherwise first and last name.
-  if (keys.size() >= 3 && (keys[1] == "بن" || keys[1] == "ابن" || keys[1] == "بنت")) return keys[0] + " " + keys[2];
+  if (keys.size() >= 3 && lineage_link(keys[1])) return keys[0] + " " + keys[2];
   return keys.front() + " " + keys.back();
 }
 

@@ -81,6 +81,9 @@ bool joins_words(std::string_view text, std::uint32_t a, std::uint32_t b);
 // it joined as one, as it is often written (عبد الله = عبدالله, عبد الرحمن =
 // عبدالرحمن). `norms` are normalized words.
 std::vector<std::string> person_keys(std::span<const std::string_view> norms);
+// بن, بنت or ابن: the word that links a name to the father's in a lineage
+// (a normalized word, or a key of person_keys).
+inline bool lineage_link(std::string_view w) { return w == "بن" || w == "بنت" || w == "ابن"; }
 // A person's id: first and last of person_keys, space-separated (one word: it);
 // for "X بن Y …", X and Y (the father's name): محمد بن نايف = محمد بن نايف بن عبدالعزيز.
 std::string person_id(const std::vector<std::string>& keys);
