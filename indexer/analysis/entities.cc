@@ -638,12 +638,20 @@ struct Scan {
     const int non_name = l.non_names.find(norm);
     if (non_name == 0 || (non_name > 0 && !(given[i] && given[i]->clitic_bytes == 0))) return false;
     if (l.subject_verbs.find(norm) == 0 && !given[i]) return false;  // "الوزير العراقي ، اعرب | عنان"
-    if (l.any_title(norm) || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
+    if ((l.any_title(norm) && !given_title(i)) || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
         l.connectors.find(norm) == 0 || l.institutions.find(norm) >= 0)  // (مسجد, جائزة: no name word)
       return false;
     const auto m = gaz.match_at(text, tokens, i);
     // A listed person left uncovered is inside someone else's lineage (inside_lineage()).
     return !m || gaz.entry(m->entry).type == EntityType::Given || gaz.entry(m->entry).type == EntityType::Person;
+  }
+  // A word that is a title only with ال (السلطان, الأمير), bare before بن: a
+  // given name ("الأمير سلطان بن سلمان", "أمير بن عبد الله").
+  bool given_title(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    return !is_definite(norm) && l.titles_definite.find(norm) == 0 && l.titles.find(norm) < 0 &&
+           l.title_links.find(norm) < 0 && i + 1 < n() && word(i + 1) && lineage_link(tokens[i + 1].norm) &&
+           joins_words(text, tokens[i].end, tokens[i + 1].begin);
   }
   // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
   // (A final ه is no suffix in a given name or a word news uses mostly in
@@ -940,12 +948,21 @@ struct Scan {
 
   // A name at j after a title: a given name (and what follows it) or plain name words.
   std::pair<std::size_t, int> name_at(std::size_t j) const {
-    if (given[j]) {
-      const std::size_t after = given[j]->end;
+    if (given[j] || given_title(j)) {
+      const std::size_t after = given[j] ? given[j]->end : j + 1;
       const auto [k, w] = collect_name(after, true, 3, 1, true);
       return {std::max(k, after), 1 + w};
     }
-    return collect_name(j, false);
+    const auto plain = collect_name(j, false);
+    // One word that news also uses in names (a name part: صالح; a listed
+    // person's surname: سعيد), as written, may take a family name as a given
+    // name does: "الدكتور صالح القنيعير", "العميد سعيد القرني".
+    if (plain.second < 2 && name_part(j)) return collect_name(j, true, 1);
+    return plain;
+  }
+  bool name_part(std::size_t j) const {
+    const std::string_view norm = tokens[j].norm;
+    return !tokens[j].stopword && (gaz.is_name_part(norm) || gaz.surname_of(norm).has_value());
   }
 
   // A person named by tokens [j, k): needs two words, or one known given name.
@@ -1066,7 +1083,15 @@ struct Scan {
         if (const auto m = gaz.find(place, EntityType::Place); m && gaz.entry(*m).type == EntityType::Place)
           return std::nullopt;
     }
-    if (collect_name(j, false).second > 1) return std::nullopt;
+    // (Nor the given name of someone else, which a family name follows:
+    // "الدكتور صالح القنيعير" is not علي عبد الله صالح; a word news uses
+    // mostly in names is the surname still: "الرئيس روحاني المزاعم".)
+    if (collect_name(j, false).second > 1 || (!gaz.is_name_word(key) && collect_name(j, true, 1).second > 1))
+      return std::nullopt;
+    // (Nor a given name before بن: "العميد صالح بن طالب".)
+    if (j + 1 < n() && word(j + 1) && lineage_link(tokens[j + 1].norm) &&
+        joins_words(text, tokens[j].end, tokens[j + 1].begin))
+      return std::nullopt;
     return hit;
   }
   // The person of the listed surname at j (listed_surname()), found by `rule`:

@@ -782,3 +782,29 @@ TEST_CASE("a place named by an ordinary word (word-places.tsv) needs a place's c
   CHECK(entities(V{"صلى في المسجد الأقصى .", "ثم عاد إلى الأقصى ."}) ==
         V{"place:المسجد الأقصى", "place:المسجد الأقصى"});
 }
+
+TEST_CASE("tenth round for issue #4: a listed surname that is someone's given name, a title word before بن", "[entities]") {
+  const Case cases[] = {
+      // A listed person's surname (صالح, سعيد) that a family name follows is
+      // another person's given name, not علي عبد الله صالح or قيس سعيد.
+      {"وقال الدكتور صالح القنيعير إن الاجتماع", {"person:صالح القنيعير"}},
+      {"وكان العميد سعيد القرني قد أعلن", {"person:سعيد القرني"}},
+      {"من جهته، أوضح العميد الطيار الركن صالح بن محمد، مدير الإدارة", {"person:صالح بن محمد"}},
+      // Nor before بن, whatever follows it (طالب: an ordinary word, no name word).
+      {"من جهته، أوضح العميد الطيار الركن صالح بن طالب، مدير الإدارة", {}},
+      // Alone, it is still the listed person's surname.
+      {"وقال الرئيس صالح إن الحوار", {"person:صالح"}},
+      // A word news uses mostly in names keeps its person: المزاعم is no family name.
+      {"رفض الرئيس روحاني المزاعم الأميركية", {"person:روحاني"}},
+      // Not a word with a clitic, nor ordinary words after a title.
+      {"وحسب الخبير الأممي، فإن هذين المعطيين هما السبب", {}},
+      // A word that is a title only with ال (السلطان, الخليفة) is a given name before بن.
+      {"بحضور الأمير سلطان بن سلمان بن عبد العزيز رئيس الهيئة", {"person:سلطان بن سلمان بن عبد العزيز"}},
+      {"وقال سلطان بن سلمان إن الهيئة", {"person:سلطان بن سلمان"}},
+      {"وصاحب السمو الملكي الأمير سلطان بن خالد الفيصل ، وصاحب السمو", {"person:سلطان بن خالد الفيصل"}},
+      {"وقال الرئيس التنفيذي الشيخ خليفة بن إبراهيم آل خليفة إن", {"person:خليفة بن إبراهيم آل خليفة"}},
+      // Not without بن: السلطان and سلطان alone are no name.
+      {"وقال إن سلطان القانون فوق الجميع", {}},
+  };
+  check_cases(cases);
+}
