@@ -953,6 +953,13 @@ struct Scan {
       const auto [k, w] = collect_name(after, true, 3, 1, true);
       return {std::max(k, after), 1 + w};
     }
+    // Nor does an ordinary word (common, never in names) behind a clitic:
+    // "الرئيس السابق لسيارات فيراري", "وزير الشؤون الاجتماعية بلفتة أبوية".
+    // (As written it may still be a foreign given name: بات رايدر, سام منديز;
+    // so may a short one that reads as a clitic and a word: فيدل, ويلي, لودي.)
+    if (ordinary(j) && !gaz.is_common(tokens[j].norm) && !gaz.is_common(token_key(tokens[j].norm)) &&
+        code_points(tokens[j].norm) >= 5)
+      return {j, 0};
     const auto plain = collect_name(j, false);
     // One word that news also uses in names (a name part: صالح; a listed
     // person's surname: سعيد), as written, may take a family name as a given
@@ -1781,7 +1788,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           }
         }
         if (tokens[j].stopword) break;
-        if (starts_with(w, "ال") && is_definite(w) && l.time_words.find(w) < 0 && l.non_names.find(w) < 0) {
+        // (A word that names never contain is part of the affiliation when the
+        // name follows it directly: "رئيس الحكومة نوري المالكي", "الرئيس
+        // السابق عبدو ضيوف"; not "رئيس الحكومة، بمحاكمة دشتي".)
+        if (starts_with(w, "ال") && is_definite(w) && l.time_words.find(w) < 0 &&
+            (l.non_names.find(w) < 0 ||
+             (j + 1 < tokens.size() && joins_words(text, tokens[j].end, tokens[j + 1].begin)))) {
           ++j;
           continue;
         }

@@ -805,6 +805,20 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"وقال الرئيس التنفيذي الشيخ خليفة بن إبراهيم آل خليفة إن", {"person:خليفة بن إبراهيم آل خليفة"}},
       // Not without بن: السلطان and سلطان alone are no name.
       {"وقال إن سلطان القانون فوق الجميع", {}},
+      // A definite word that names never contain (الحكومة, الاتحاد, السابق) is
+      // part of a title's affiliation when the name follows it directly...
+      {"وقال الرئيس السابق حميد كرزاي إن", {"person:حميد كرزاي"}},
+      {"وقال رئيس الاتحاد برند جوتشولك عند إعلان التقرير", {"person:برند جوتشولك"}},
+      // ...not across a comma.
+      {"وطالب نواب كويتيون، رئيس الحكومة، بمحاكمة دشتي بشكل فوري", {"person:دشتي"}},
+      // An ordinary word behind a clitic starts no name after a title; a short
+      // foreign given name that reads as one still does (فيدل: ف + يدل).
+      {"وأوضح الرئيس السابق لسيارات فيراري الرياضية أن", {}},
+      {"شقيق الزعيم الثوري المريض فيدل كاسترو، الباب", {"person:فيدل كاسترو"}},
   };
   check_cases(cases);
+  // After a comma the next name of a list is not the title's: no span that
+  // takes the conjunction with it ("وإيفيت كوبر").
+  for (const std::string& e : entities("وأندي بورنهام وزير الصحة الأسبق، وإيفيت كوبر وزيرة الداخلية في حكومة الظل"))
+    CHECK(e.find("person:و") != 0);
 }
