@@ -828,6 +828,14 @@ struct Scan {
     const std::string_view stem = norm.substr(0, norm.size() - 2);
     return ends_with(stem, "ي") && gaz.is_common(stem) && !gaz.is_name_word(norm);
   }
+  // The word at i is the nisba of an ordinary word: بحثي, مكاني, تحضيرية
+  // (بحث, مكان, تحضير + ي/ية).
+  bool nisba_of_common(std::size_t i) const {
+    const std::string_view key = token_key(tokens[i].norm);
+    if (given[i] || !is_nisba(key)) return false;
+    const std::string_view stem = key.substr(0, key.size() - (ends_with(key, "يه") ? 4 : 2));
+    return gaz.is_common(stem) && !gaz.is_name_word(key);
+  }
   // A name from token j: returns its end (j when none) and the number of words.
   // Two words are taken freely; a third or fourth only when the name then ends
   // cleanly (clean_end), so a verb after a name is not taken for its last word
@@ -961,6 +969,15 @@ struct Scan {
         code_points(tokens[j].norm) >= 5)
       return {j, 0};
     const auto plain = collect_name(j, false);
+    // An ordinary word may be a foreign given name (سام منديز, خورخي ديسلفا)
+    // when the rest of the name is rare words, not an adjective, an
+    // accusative or more ordinary words ("مختبر بحثي", "تدريبا صباحيا",
+    // "موقع مكاني"); a lineage's words are names (مكتوم بن محمد بن راشد آل مكتوم).
+    if (ordinary(j) && plain.second >= 2)
+      for (std::size_t t = j + 1; t < plain.first; ++t)
+        if (!connector(t) && !connector(t - 1) && code_points(tokens[t].norm) > 2 &&  // (بو, دي: حجاج بو خضور)
+            (common(t) || accusative_of_common(t) || nisba_adverb(t) || nisba_of_common(t)))
+          return {j, 0};
     // One word that news also uses in names (a name part: صالح; a listed
     // person's surname: سعيد), as written, may take a family name as a given
     // name does: "الدكتور صالح القنيعير", "العميد سعيد القرني".

@@ -815,6 +815,13 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       // foreign given name that reads as one still does (فيدل: ف + يدل).
       {"وأوضح الرئيس السابق لسيارات فيراري الرياضية أن", {}},
       {"شقيق الزعيم الثوري المريض فيدل كاسترو، الباب", {"person:فيدل كاسترو"}},
+      // An ordinary word that a title's name starts with is a foreign given
+      // name only before rare words, not before an adjective or an accusative.
+      {"وأوضح حسن مغربي مدير فرع مصرفي في المنطقة الغربية أن", {"person:حسن مغربي"}},
+      {"وكان رئيس مختبر بحثي قد تولى ذلك", {}},
+      {"واللاعب المنتقل حديثا نايف هزازي الذي شارك", {"person:نايف هزازي"}},
+      {"وقال المخرج سام منديز إن الفيلم", {"person:سام منديز"}},
+      {"وسمو الشيخ مكتوم بن محمد بن راشد آل مكتوم رئيس سلطة المنطقة الحرة", {"person:مكتوم بن محمد بن راشد آل مكتوم"}},
   };
   check_cases(cases);
   // After a comma the next name of a list is not the title's: no span that
