@@ -249,6 +249,7 @@ struct Lists {
   const std::string camp_key = key_of("مخيم");
   const std::string district_key = key_of("قضاء");  // قضاء العطلات: spending, no district
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
+  const std::string region_key = key_of("منطقة");     // no place cue (منطقة اليورو), but a region's noun
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
   // آل (family) normalized as written: its key would be empty, the letters of the article.
@@ -743,7 +744,11 @@ struct Scan {
   bool common_noun_use(std::size_t i) const {
     if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
         ((l.noun_markers.find(tokens[i - 1].norm) == 0 && article_clitic_bytes(tokens[i].norm) == 0) ||
-         (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i))))
+         (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i)) ||
+         // (A place cue before it names a place: "مدينة القاعدة" in Ibb,
+         // "منطقة الجزيرة" in Syria.)
+         ((l.place_cues.find(tokens[i - 1].norm) >= 0 || token_key(tokens[i - 1].norm) == l.region_key) &&
+          !is_definite(tokens[i - 1].norm) && common(i))))
       return true;
     return false;
   }

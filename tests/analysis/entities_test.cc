@@ -822,6 +822,11 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"واللاعب المنتقل حديثا نايف هزازي الذي شارك", {"person:نايف هزازي"}},
       {"وقال المخرج سام منديز إن الفيلم", {"person:سام منديز"}},
       {"وسمو الشيخ مكتوم بن محمد بن راشد آل مكتوم رئيس سلطة المنطقة الحرة", {"person:مكتوم بن محمد بن راشد آل مكتوم"}},
+      // A one-word organization that is an ordinary word names a place after a
+      // place cue or منطقة: a town in Yemen, a district of Riyadh.
+      {"استهدف تعزيزات عسكرية في منطقة القاعدة شرقي تعز", {"place:تعز"}},
+      {"تقام الفعاليات في حي الجزيرة وسط الرياض", {"place:الرياض"}},
+      {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
   };
   check_cases(cases);
   // After a comma the next name of a list is not the title's: no span that
