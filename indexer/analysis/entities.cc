@@ -632,6 +632,7 @@ struct Scan {
   }
   bool name_word(std::size_t i) const {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
+    if (particle_in_writing(i)) return false;
     const std::string_view norm = tokens[i].norm;
     if (definite(i) || code_points(norm) < 2) return false;
     // (A given name as written is not read as a clitic and a non-name: فيصل is
@@ -646,12 +647,13 @@ struct Scan {
     // A listed person left uncovered is inside someone else's lineage (inside_lineage()).
     return !m || gaz.entry(m->entry).type == EntityType::Given || gaz.entry(m->entry).type == EntityType::Person;
   }
-  // A word that is a title only with ال (السلطان, الأمير), bare before بن: a
-  // given name ("الأمير سلطان بن سلمان", "أمير بن عبد الله").
+  // A word that is a title only with ال (السلطان, الأمير) or only leads to
+  // one (مساعد), bare before بن: a given name ("الأمير سلطان بن سلمان",
+  // "الدكتور مساعد بن محمد العيبان").
   bool given_title(std::size_t i) const {
     const std::string_view norm = tokens[i].norm;
-    return !is_definite(norm) && l.titles_definite.find(norm) == 0 && l.titles.find(norm) < 0 &&
-           l.title_links.find(norm) < 0 && i + 1 < n() && word(i + 1) && lineage_link(tokens[i + 1].norm) &&
+    return !is_definite(norm) && (l.titles_definite.find(norm) == 0 || l.title_links.find(norm) == 0) &&
+           l.titles.find(norm) < 0 && i + 1 < n() && word(i + 1) && lineage_link(tokens[i + 1].norm) &&
            joins_words(text, tokens[i].end, tokens[i + 1].begin);
   }
   // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
@@ -668,8 +670,14 @@ struct Scan {
   // Bytes of bare clitics before a mined name word at i (gazetteer name-words.tsv:
   // a word news uses mostly in people's names), or -1. Only the first word of a
   // name may carry clitics.
+  // فإن and وإن as written: the particle, which normalizes to the name word
+  // فان (Van).
+  bool particle_in_writing(std::size_t i) const {
+    const std::string_view written = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return written == "فإن" || written == "وإن";
+  }
   int name_word_at(std::size_t i, bool first) const {
-    if (!word(i) || covered[i] || tokens[i].stopword) return -1;
+    if (!word(i) || covered[i] || tokens[i].stopword || particle_in_writing(i)) return -1;
     const std::string_view norm = tokens[i].norm;
     if (is_definite(norm)) return -1;
     // The lists' find() and common() also try the word without a leading
@@ -792,7 +800,7 @@ struct Scan {
   }
   // (Not ابن with the article: "إسماعيل الابن البكر" is his son; العبد الله is a name.)
   bool connector(std::size_t i) const {
-    return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0 &&
+    return word(i) && !covered[i] && l.connectors.find(tokens[i].norm) == 0 && !particle_in_writing(i) &&
            !(is_definite(tokens[i].norm) && kinship(token_key(tokens[i].norm)));
   }
 
@@ -1788,6 +1796,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         // A listed person's surname alone ends the affiliation (الرئيس الأسد).
         if (s.listed_surname(j)) break;
         const std::string_view w = tokens[j].norm;
+        if (s.given_title(j)) break;
         if (l.title(w) >= 0 || l.link(w) >= 0 || l.chain_words.find(w) == 0) {
           ++j;
           continue;
