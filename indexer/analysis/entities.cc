@@ -250,6 +250,7 @@ struct Lists {
   const std::string district_key = key_of("قضاء");  // قضاء العطلات: spending, no district
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string region_key = key_of("منطقة");     // no place cue (منطقة اليورو), but a region's noun
+  const std::string affairs_key = key_of("الشؤون");   // never in a name, but in a body's: وزارة الشؤون الاجتماعية
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
   // آل (family) normalized as written: its key would be empty, the letters of the article.
@@ -1196,7 +1197,9 @@ struct Scan {
       }
       if (!word(k) || tokens[k].stopword) break;
       const std::string_view norm = tokens[k].norm;
-      if (l.time_words.find(norm) >= 0 || l.title(norm) >= 0 || l.non_names.find(norm) >= 0) break;
+      if (l.time_words.find(norm) >= 0 || l.title(norm) >= 0 ||
+          (l.non_names.find(norm) >= 0 && !(words == 0 && is_definite(norm) && token_key(norm) == l.affairs_key)))
+        break;
       const bool article = (starts_with(norm, "ال") || (words > 0 && starts_with(norm, "وال"))) && is_definite(norm);
       if (definite) {
         if (!(article && (is_nisba(norm) || l.org_adjectives.find(norm) >= 0) && l.descriptive.find(norm) < 0)) break;
@@ -1215,6 +1218,13 @@ struct Scan {
       } else if (!article && !(quoted && words == 0)) {
         break;
       }
+      // After a nisba adjective, a definite noun without و starts the next
+      // phrase: "وزارة الشئون الاجتماعية | التعامل بجدية" (not وزارة الشؤون
+      // الإسلامية والأوقاف).
+      // (An adjective of a body's name goes on: مجلس القيادة العسكرية العليا.)
+      if (!definite && words > 0 && article && starts_with(norm, "ال") && !is_nisba(norm) &&
+          l.org_adjectives.find(norm) < 0 && is_definite(tokens[k - 1].norm) && is_nisba(tokens[k - 1].norm))
+        break;
       ++k;
       ++words;
     }

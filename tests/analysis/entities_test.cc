@@ -235,6 +235,10 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"قاتلت قوات البشمركة الكردية", {"org:البيشمركة"}},  // not an ordinary word
       {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // After a nisba adjective, a definite noun without و starts the next phrase.
+      {"توجب على مسؤولي وزارة الشئون الاجتماعية التعامل بجدية", {"org:وزارة الشئون الاجتماعية"}},
+      {"وقالت وزارة الشؤون الإسلامية والأوقاف إن", {"org:وزارة الشؤون الإسلامية والأوقاف"}},
+      {"وقال مجلس القيادة العسكرية العليا إن", {"org:مجلس القيادة العسكرية العليا"}},
       // … and after a direction (of the peninsula, not the channel).
       {"وكان في شمال الجزيرة مملكة الغساسنة", {}},
 
@@ -831,6 +835,10 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"استهدف تعزيزات عسكرية في منطقة القاعدة شرقي تعز", {"place:تعز"}},
       {"تقام الفعاليات في حي الجزيرة وسط الرياض", {"place:الرياض"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // After a nisba adjective, a definite noun without و starts the next phrase.
+      {"توجب على مسؤولي وزارة الشئون الاجتماعية التعامل بجدية", {"org:وزارة الشئون الاجتماعية"}},
+      {"وقالت وزارة الشؤون الإسلامية والأوقاف إن", {"org:وزارة الشؤون الإسلامية والأوقاف"}},
+      {"وقال مجلس القيادة العسكرية العليا إن", {"org:مجلس القيادة العسكرية العليا"}},
   };
   check_cases(cases);
   // After a comma the next name of a list is not the title's: no span that
