@@ -149,9 +149,18 @@ struct Gazetteer::Trie {
   // How the names ending at a node write their last letter, when the
   // normalizer folds it: ة and ه are one letter to the keys.
   static constexpr std::uint8_t kEndsTaMarbuta = 1, kEndsHa = 2;
+  // How the names through a node write the word that leads to it (after the
+  // first, whose article terminal[] tells): bare, with the article, or both.
+  // A word that every such name writes with the article does not match it
+  // bare when it is an ordinary word: an adjective agrees with its noun, so
+  // "البحر متوسط الموج" (the sea is of moderate waves) is no البحر المتوسط,
+  // and "حكومة وحدة وطنية" is any unity government. (News adds or drops the
+  // article of foreign words: صحيفة غارديان, منظمة الأوبك.)
+  static constexpr std::uint8_t kBare = 1, kDefinite = 2;
   struct Node {
     std::array<std::uint32_t, 2> terminal{0, 0};
     std::uint8_t last_letter = 0;
+    std::uint8_t forms = 0;
   };
   std::vector<Node> nodes{Node{}};
   FlatStringMap<std::uint32_t> children;  // (word, tag = parent) -> node
@@ -206,7 +215,9 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
     std::uint32_t node = 0;
     for (const Token& t : tokens) {
       if (t.kind == TokenKind::Symbol) continue;
+      const bool first = node == 0;
       node = trie_->add_child(node, token_key(t.norm));
+      if (!first) trie_->nodes[node].forms |= is_definite(t.norm) ? Trie::kDefinite : Trie::kBare;
     }
     // A one-word name that is a function word, or of one or two letters
     // (إب, a letter of "أ ف ب"), would match everywhere.
@@ -352,6 +363,9 @@ std::optional<GazetteerMatch> Gazetteer::match_at(std::string_view text, std::sp
           !joins_words(text, tokens[j - 1].end, tokens[j].begin))
         break;
       node = trie_->child(node, token_key(tokens[j].norm));
+      if (node != 0 && trie_->nodes[node].forms == Trie::kDefinite && !is_definite(tokens[j].norm) &&
+          is_common(tokens[j].norm))
+        break;
       ++j;
     }
   }

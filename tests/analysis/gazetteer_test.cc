@@ -102,6 +102,22 @@ TEST_CASE("gazetteer matches over tokens: clitics, folded spellings, quotes, def
   }
 }
 
+TEST_CASE("a later word of a name written with the article does not match an ordinary word bare", "[gazetteer]") {
+  const Gazetteer g(
+      "place\tالبحر المتوسط\tالبحر الأبيض المتوسط\tcurated\n"
+      "org\tالغارديان\tصحيفة الغارديان\tcurated\n"
+      "org\tالأمم المتحدة\t\tcurated\n"
+      "common\tمتوسط\t\tsnn-1\n"
+      "common\tمتحدة\t\tsnn-2\n");
+  CHECK(match(g, "البحر المتوسط") == std::pair<std::string, std::size_t>{"البحر المتوسط", 2});
+  CHECK(match(g, "البحر الأبيض المتوسط") == std::pair<std::string, std::size_t>{"البحر المتوسط", 3});
+  // "The sea is of moderate waves": an ordinary word bare is a predicate, no adjective of the name.
+  CHECK(match(g, "البحر متوسط الموج") == std::pair<std::string, std::size_t>{"", 0});
+  CHECK(match(g, "الأمم متحدة") == std::pair<std::string, std::size_t>{"", 0});
+  // A foreign word may lose or gain the article.
+  CHECK(match(g, "صحيفة غارديان") == std::pair<std::string, std::size_t>{"الغارديان", 2});
+}
+
 TEST_CASE("helpers: keys, definiteness, clitic variants, joins", "[gazetteer]") {
   static thread_local Analyzer analyzer;
   auto norm = [](const char* w) { return std::string(analyzer.analyze(w)[0].norm); };
