@@ -250,6 +250,8 @@ struct Lists {
   const std::string district_key = key_of("قضاء");  // قضاء العطلات: spending, no district
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string region_key = key_of("منطقة");     // no place cue (منطقة اليورو), but a region's noun
+  const std::string club_key = key_of("نادي");
+  const std::string team_key = key_of("فريق");
   const std::string affairs_key = key_of("الشؤون");   // never in a name, but in a body's: وزارة الشؤون الاجتماعية
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
@@ -1496,6 +1498,35 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         for (std::size_t t = i; t < m->end; ++t) covered_[t] = 1;
         out.push_back(std::move(e));
         i = m->end;
+        continue;
+      }
+    }
+    // A one-word place with the article after نادي or فريق names a club
+    // (نادي الخليج in Saihat, فريق القادسية in Khobar), not the place; after
+    // نادي the organization is the club's whole name.
+    if (entry.type == EntityType::Place && m->end == i + 1 && m->clitic_bytes == 0 &&
+        starts_with(tokens[i].norm, "ال") && is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
+        !covered_[i - 1] && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && !is_definite(tokens[i - 1].norm)) {
+      std::string_view variants[3];
+      std::string_view before[4] = {tokens[i - 1].norm};
+      const std::size_t nb = 1 + clitic_variants(tokens[i - 1].norm, variants);
+      std::copy(variants, variants + nb - 1, before + 1);
+      bool club = false, team = false;
+      for (std::size_t v = 0; v < nb; ++v) {
+        club = club || before[v] == l.club_key;
+        team = team || before[v] == l.team_key;
+      }
+      if (club) {
+        Entity e = s.make(EntityType::Org, EntityRule::OrgHead, i - 1, i + 1,
+                          static_cast<std::uint32_t>(tokens[i - 1].norm.size() - l.club_key.size()));
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        e.id = l.normalizer.normalize(e.name);
+        covered_[i - 1] = covered_[i] = 1;
+        out.push_back(std::move(e));
+      }
+      if (club || team) {
+        ++i;
         continue;
       }
     }
