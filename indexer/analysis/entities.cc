@@ -971,6 +971,18 @@ struct Scan {
   }
 
   // A name at j after a title: a given name (and what follows it) or plain name words.
+  // The word at i is a clitic and an ordinary word that names never contain
+  // (لسيارات, بلفتة, لنظام), of five letters or more: a short foreign given
+  // name may read as one (فيدل: ف + يدل; ويلي, لودي).
+  bool clitic_ordinary(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (given[i] || code_points(norm) < 5) return false;
+    std::string_view variants[3];
+    const std::size_t nv = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < nv; ++v)
+      if (gaz.is_common(variants[v]) && !gaz.is_name_part(variants[v]) && !gaz.is_name_part(norm)) return true;
+    return false;
+  }
   std::pair<std::size_t, int> name_at(std::size_t j) const {
     if (given[j] || given_title(j)) {
       const std::size_t after = given[j] ? given[j]->end : j + 1;
@@ -981,9 +993,7 @@ struct Scan {
     // "الرئيس السابق لسيارات فيراري", "وزير الشؤون الاجتماعية بلفتة أبوية".
     // (As written it may still be a foreign given name: بات رايدر, سام منديز;
     // so may a short one that reads as a clitic and a word: فيدل, ويلي, لودي.)
-    if (ordinary(j) && !gaz.is_common(tokens[j].norm) && !gaz.is_common(token_key(tokens[j].norm)) &&
-        code_points(tokens[j].norm) >= 5)
-      return {j, 0};
+    if (clitic_ordinary(j)) return {j, 0};
     const auto plain = collect_name(j, false);
     // An ordinary word may be a foreign given name (سام منديز, خورخي ديسلفا)
     // when the rest of the name is rare words, not an adjective, an
@@ -1931,7 +1941,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       remember(out.back(), tokens);
       continue;
     }
-    if (after_verb && !s.given[i] && !s.ordinary(i) && !s.plural_of_ordinary(i)) {
+    if (after_verb && !s.given[i] && !s.ordinary(i) && !s.plural_of_ordinary(i) && !s.clitic_ordinary(i)) {
       // (An ordinary word that names never contain starts no name: "قال
       // أعضاء بارزون", "قال مسؤولون".)
       const auto [k, words] = s.collect_name(i, false);
