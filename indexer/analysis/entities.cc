@@ -1821,8 +1821,24 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                    : nationality ? 0
                                                                                                : -1;
     // "جامعة الملك سعود": a title after an institution noun names the institution.
+    // (In construct only: "وكيل الجامعة الدكتور عبدالله بن عمر النجار" is the
+    // university's vice-rector.)
     const bool institution = i > 0 && s.word(i - 1) && l.institutions.find(tokens[i - 1].norm) >= 0 &&
-                             joins_words(text, tokens[i - 1].end, tokens[i].begin);
+                             !is_definite(tokens[i - 1].norm) && joins_words(text, tokens[i - 1].end, tokens[i].begin);
+    // (The name after it is the institution's, its lineage and adjectives too:
+    // no rule takes "عبدالعزيز الدولي" out of مطار الأمير محمد بن عبدالعزيز
+    // الدولي.)
+    if (cb >= 0 && institution && l.name_titles.find(norm) >= 0 && i + 1 < tokens.size() && s.word(i + 1) && !covered_[i + 1] &&
+        joins_words(text, tokens[i].end, tokens[i + 1].begin)) {
+      std::size_t k = std::max(s.name_at(i + 1).first, i + 2);
+      while (k < tokens.size() && s.word(k) && !covered_[k] && joins_words(text, tokens[k - 1].end, tokens[k].begin) &&
+             (lineage_link(tokens[k].norm) || (k > 0 && lineage_link(tokens[k - 1].norm)) ||
+              (is_definite(tokens[k].norm) && is_nisba(tokens[k].norm))))
+        ++k;
+      for (std::size_t t = i; t < k; ++t) covered_[t] = 3;
+      i = k - 1;
+      continue;
+    }
     if (cb >= 0 && !institution) {
       std::size_t j = i + 1;
       for (int steps = 0; j < tokens.size() && steps < 10; ++steps) {

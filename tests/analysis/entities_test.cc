@@ -235,6 +235,11 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"قاتلت قوات البشمركة الكردية", {"org:البيشمركة"}},  // not an ordinary word
       {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // A title after an institution noun in construct names the institution,
+      // the lineage and adjectives after the name too; after the definite noun
+      // it is someone's ("وكيل الجامعة الدكتور …").
+      {"في استقباله بمطار الأمير محمد بن عبدالعزيز الدولي وكيل الإمارة", {}},
+      {"وقال وكيل الجامعة الدكتور عبدالله بن عمر النجار إن", {"person:عبدالله بن عمر النجار"}},
       // A one-word place after نادي or فريق names a club, not the place.
       {"أكد رئيس نادي الخليج أنه متفائل", {"org:نادي الخليج"}},
       {"وتقرر أن يخوض فريق القادسية معسكرا", {}},
@@ -841,6 +846,11 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"استهدف تعزيزات عسكرية في منطقة القاعدة شرقي تعز", {"place:تعز"}},
       {"تقام الفعاليات في حي الجزيرة وسط الرياض", {"place:الرياض"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // A title after an institution noun in construct names the institution,
+      // the lineage and adjectives after the name too; after the definite noun
+      // it is someone's ("وكيل الجامعة الدكتور …").
+      {"في استقباله بمطار الأمير محمد بن عبدالعزيز الدولي وكيل الإمارة", {}},
+      {"وقال وكيل الجامعة الدكتور عبدالله بن عمر النجار إن", {"person:عبدالله بن عمر النجار"}},
       // A one-word place after نادي or فريق names a club, not the place.
       {"أكد رئيس نادي الخليج أنه متفائل", {"org:نادي الخليج"}},
       {"وتقرر أن يخوض فريق القادسية معسكرا", {}},
@@ -851,6 +861,10 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"وقال مجلس القيادة العسكرية العليا إن", {"org:مجلس القيادة العسكرية العليا"}},
   };
   check_cases(cases);
+  // Only titles that name people an institution is named after (الأمير, الملك,
+  // الدكتور …) make its name: "مركز المهاجم" is the striker's position.
+  CHECK(entities(V{"وقال المهاجم إدينسون كافاني إن", "ما يترك مركز المهاجم لكافاني وحده"}) ==
+        V{"person:إدينسون كافاني", "person:إدينسون كافاني"});
   // After a comma the next name of a list is not the title's: no span that
   // takes the conjunction with it ("وإيفيت كوبر").
   for (const std::string& e : entities("وأندي بورنهام وزير الصحة الأسبق، وإيفيت كوبر وزيرة الداخلية في حكومة الظل"))
