@@ -2174,8 +2174,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         if (!hit) continue;
         if (code_points(key) < 3 || not_surname(key)) continue;
         // A surname that is an ordinary word is the person only as written
-        // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح.
+        // alone: "لصالح" (in favour of) is no صالح after علي عبد الله صالح;
+        // and a definite word or nisba that names never contain not even so:
+        // "رفض اللاعب السفر" is no محمد السفر, "قيادي مصري" no أبو عبيدة
+        // المصري (a bare one may be: نجاد, فان خال).
         if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
+        if (v == 0 && s.ordinary(i) && (is_definite(norm) || is_nisba(norm))) continue;
         // A definite nisba right after a definite word is its adjective ("الشطر
         // التركي" after أبو عبد الله التركي), not the person.
         if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&

@@ -865,6 +865,13 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
   // الدكتور …) make its name: "مركز المهاجم" is the striker's position.
   CHECK(entities(V{"وقال المهاجم إدينسون كافاني إن", "ما يترك مركز المهاجم لكافاني وحده"}) ==
         V{"person:إدينسون كافاني", "person:إدينسون كافاني"});
+  // A nisba or definite surname that is an ordinary word names no one alone:
+  // "قيادي مصري" (an Egyptian leader) after أبو عبيدة المصري; a bare one still
+  // does (نجاد).
+  CHECK(entities(V{"وقال القيادي أبو عبيدة المصري إن التنظيم", "وجاء ذلك عقب الأنباء عن قيام قيادي مصري في التنظيم"}) ==
+        V{"person:أبو عبيدة المصري"});
+  CHECK(entities(V{"وقال الرئيس محمود أحمدي نجاد إن", "وانتقل موكب نجاد إلى المطار"}) ==
+        V{"person:محمود أحمدي نجاد", "person:محمود أحمدي نجاد"});
   // After a comma the next name of a list is not the title's: no span that
   // takes the conjunction with it ("وإيفيت كوبر").
   for (const std::string& e : entities("وأندي بورنهام وزير الصحة الأسبق، وإيفيت كوبر وزيرة الداخلية في حكومة الظل"))
