@@ -131,7 +131,9 @@ struct Lists {
        // Conjunctions that open a clause ("في حين يرتقب", "مادام ينهار").
        "حين", "حينما", "بينما", "عندما", "ريثما", "مادام", "طالما", "لطالما", "كلما",
        // "عن عمر يناهز الثمانين": at the age of nearly eighty (عمر is also a given name).
-       "يناهز", "ناهز", "تناهز", "ناهزت"}};
+       "يناهز", "ناهز", "تناهز", "ناهزت",
+       // The late (المرحوم يوسف, ويقوم المرحوم): before a name, never in one.
+       "المرحوم", "المرحومة", "الفقيد", "الفقيدة"}};
   // Definite words that end an organization's or a place's chain: times,
   // relatives, and words after a body's name that say what it did or how it
   // stands, never part of the name ("قرر مجلس الوزراء الموافقة على", "قرار
@@ -269,7 +271,7 @@ struct Lists {
   WordSet institutions{normalizer, map, bits,
                        {"مستشفى", "جامعة", "مدينة", "طريق", "شارع", "مطار", "مركز", "مجمع", "جسر", "ميناء", "قاعدة",
                         "مسجد", "جامع", "جائزة", "مؤسسة", "كلية", "معهد", "برج", "حي", "مكتبة", "ملعب", "استاد",
-                        "قاعة", "مدرسة", "كأس", "دارة", "مشروع", "صندوق", "ميدان", "منتزه", "حديقة", "مستشفيات",
+                        "قاعة", "مدرسة", "كأس", "دارة", "مشروع", "صندوق", "ميدان", "منتزه", "متنزه", "حديقة", "مستشفيات",
                         "مركز", "أكاديمية", "كرسي", "مجمع", "محطة", "قصر", "دار", "بطولة", "مهرجان", "مبادرة",
                         "برنامج", "مدارس", "جامعات", "جامعتي", "طرق", "حدائق", "منحة", "وسام", "قلادة", "نادي", "منتخب"}};
   // Facilities named after a person (مطار محمد الخامس, شارع محمد علي, جامعة
@@ -2216,7 +2218,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     // before it (شكيب بن موسى, أبو أيوب, معاوية بن أبي سفيان) or one rare word
     // (طه حسين, عادل فتحي); the first word may then carry و (وجمال حمزة).
     const std::size_t mined = i;
-    for (std::size_t b = i; b > 0;) {
+    // (Not before a word that carries و: it starts the next name of a list,
+    // "وجناح فاخوري وخالد السيد".)
+    for (std::size_t b = i; b > 0 && cb == 0;) {
       const std::size_t p = b - 1;
       // (Nor across a quotation mark: "منشورات نزار قباني " تزوج نزار".)
       if (!joins_words(text, tokens[p].end, tokens[b].begin) || has_quote(text, tokens[p].end, tokens[b].begin)) break;
