@@ -279,7 +279,7 @@ struct Lists {
   // nouns of possession: دار, قصر, مكتب, برنامج may be someone's.)
   WordSet named_facilities{normalizer, map, bits,
                            {"مستشفى", "جامعة", "مطار", "شارع", "طريق", "مسجد", "جامع", "ميناء", "ملعب", "استاد",
-                            "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة",
+                            "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة", "بلدية", "حي",
                             // and competitions, prizes and companies named after their
                             // founders or sponsors (دوري عبداللطيف جميل: the league)
                             "دوري", "كأس", "جائزة", "شركة", "مؤسسة"}};

@@ -241,6 +241,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"في استقباله بمطار الأمير محمد بن عبدالعزيز الدولي وكيل الإمارة", {}},
       {"وقال وكيل الجامعة الدكتور عبدالله بن عمر النجار إن", {"person:عبدالله بن عمر النجار"}},
       {"تقيمه أمانة المنطقة في متنزه الملك عبدالله البيئي للزائرين", {}},
+      // A municipality or a district may be named after someone, a lake is a place.
+      {"في منطقة تيفران في بلدية طارق بن زياد", {}},
+      {"في محور شمال غرب الرمادي من جهة ناظم الثرثار ، فيما", {"place:الرمادي", "place:بحيرة الثرثار"}},
       // A name word that carries و starts the next name of a list: no "فاخوري وخالد".
       {"أمثال الموسيقي فلان وجناح فاخوري وخالد السيد", {}},
       // The late is no family name; an epithet is no name (phrases.tsv).
@@ -858,6 +861,9 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"في استقباله بمطار الأمير محمد بن عبدالعزيز الدولي وكيل الإمارة", {}},
       {"وقال وكيل الجامعة الدكتور عبدالله بن عمر النجار إن", {"person:عبدالله بن عمر النجار"}},
       {"تقيمه أمانة المنطقة في متنزه الملك عبدالله البيئي للزائرين", {}},
+      // A municipality or a district may be named after someone, a lake is a place.
+      {"في منطقة تيفران في بلدية طارق بن زياد", {}},
+      {"في محور شمال غرب الرمادي من جهة ناظم الثرثار ، فيما", {"place:الرمادي", "place:بحيرة الثرثار"}},
       // A name word that carries و starts the next name of a list: no "فاخوري وخالد".
       {"أمثال الموسيقي فلان وجناح فاخوري وخالد السيد", {}},
       // The late is no family name; an epithet is no name (phrases.tsv).
