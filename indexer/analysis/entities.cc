@@ -133,7 +133,11 @@ struct Lists {
        // "عن عمر يناهز الثمانين": at the age of nearly eighty (عمر is also a given name).
        "يناهز", "ناهز", "تناهز", "ناهزت",
        // The late (المرحوم يوسف, ويقوم المرحوم): before a name, never in one.
-       "المرحوم", "المرحومة", "الفقيد", "الفقيدة"}};
+       "المرحوم", "المرحومة", "الفقيد", "الفقيدة",
+       // How someone said it, after the speaker's name ("وأضاف لاكازيت قائلا").
+       "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة", "موضحا", "موضحة",
+       "معتبرا", "معتبرة", "متسائلا", "متسائلة", "متهكما", "مبينا", "مبينة", "لافتا", "لافتة",
+       "منوها", "منوهة", "مطالبا", "مطالبة", "معربا", "معربة"}};
   // Definite words that end an organization's or a place's chain: times,
   // relatives, and words after a body's name that say what it did or how it
   // stands, never part of the name ("قرر مجلس الوزراء الموافقة على", "قرار
@@ -265,7 +269,10 @@ struct Lists {
   WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
   WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
-                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي", "بأن", "بان", "لأن"}};
+                                    "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي", "بأن", "بان", "لأن",
+                                    // how the speaker said it: "وأضاف هاوزنر قائلا"
+                                    "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة",
+                                    "موضحا", "موضحة", "متهكما"}};
   // Nouns that make "الملك فهد" after them part of a name, not a person
   // (مستشفى الملك فهد, جامعة الملك سعود, طريق الملك عبدالعزيز).
   WordSet institutions{normalizer, map, bits,

@@ -246,6 +246,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"في محور شمال غرب الرمادي من جهة ناظم الثرثار ، فيما", {"place:الرمادي", "place:بحيرة الثرثار"}},
       // A name word that carries و starts the next name of a list: no "فاخوري وخالد".
       {"أمثال الموسيقي فلان وجناح فاخوري وخالد السيد", {}},
+      // How someone said it is no part of their name.
+      {"وعلق سيمون برودكين متهكما على القرار", {"person:سيمون برودكين"}},
+      {"وأضاف هاوزنر قائلا إن الفريق", {"person:هاوزنر"}},
       // The late is no family name; an epithet is no name (phrases.tsv).
       {"وكان النحات يوسف المرحوم قد شارك", {}},
       {"وتبخر كل ذلك بعاصفة سلمان الحزم ، الزعيم القادم", {}},
@@ -866,6 +869,9 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"في محور شمال غرب الرمادي من جهة ناظم الثرثار ، فيما", {"place:الرمادي", "place:بحيرة الثرثار"}},
       // A name word that carries و starts the next name of a list: no "فاخوري وخالد".
       {"أمثال الموسيقي فلان وجناح فاخوري وخالد السيد", {}},
+      // How someone said it is no part of their name.
+      {"وعلق سيمون برودكين متهكما على القرار", {"person:سيمون برودكين"}},
+      {"وأضاف هاوزنر قائلا إن الفريق", {"person:هاوزنر"}},
       // The late is no family name; an epithet is no name (phrases.tsv).
       {"وكان النحات يوسف المرحوم قد شارك", {}},
       {"وتبخر كل ذلك بعاصفة سلمان الحزم ، الزعيم القادم", {}},
