@@ -87,9 +87,38 @@ std::string number(double v) {
   return buf;
 }
 
+// Up to `chars` characters of `text` before byte `at` (or after it, with
+// `after`), within its line: the context that --extract-context adds.
+std::string_view context(std::string_view text, std::size_t at, unsigned chars, bool after) {
+  const auto lead = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
+  std::size_t i = at;
+  for (unsigned n = 0; n < chars;) {
+    if (after ? i >= text.size() : i == 0) break;
+    const std::size_t next = after ? i + 1 : i - 1;
+    if (text[after ? i : next] == '\n') break;
+    i = next;
+    if (after) {
+      while (i < text.size() && !lead(i)) ++i;
+    } else {
+      while (i > 0 && !lead(i)) --i;
+    }
+    ++n;
+  }
+  return after ? text.substr(at, i - at) : text.substr(i, at - i);
+}
+
+// ,"before":…,"after":… for the span [begin, end) of `text`, when `chars` > 0.
+void append_context(std::string& line, std::string_view text, std::size_t begin, std::size_t end, unsigned chars) {
+  if (chars == 0) return;
+  line += ",\"before\":";
+  schema::append_json_string(line, context(text, begin, chars, false));
+  line += ",\"after\":";
+  schema::append_json_string(line, context(text, end, chars, true));
+}
+
 // --extract: prints the figures of every article instead of indexing.
 int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::SourceOptions& source_options,
-                ingest::Diagnostics& diagnostics, bool json) {
+                ingest::Diagnostics& diagnostics, bool json, unsigned context_chars) {
   try {
     ingest::DocumentSource source(paths, source_options, diagnostics);
     pipeline::Extractor extractor;
@@ -118,7 +147,9 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
             if (i) line.push_back(',');
             schema::append_json_string(line, f.units[i]);
           }
-          std::printf("%s]}\n", line.c_str());
+          line.push_back(']');
+          append_context(line, article.text, f.begin, f.end, context_chars);
+          std::printf("%s}\n", line.c_str());
         } else {
           std::string bounds = f.low == f.high ? number(f.value)
                                                : number(f.low) + ".." + (std::isinf(f.high) ? "" : number(f.high));
@@ -137,6 +168,7 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
           line += ",\"text\":";
           schema::append_json_string(line, d.text);
           if (d.hijri) line += ",\"calendar\":\"hijri\"";
+          append_context(line, article.text, d.begin, d.end, context_chars);
           std::printf("%s}\n", line.c_str());
         } else {
           std::printf("  passage %u: date %s  = %s%s\n", d.passage, d.text.c_str(), d.value.c_str(),
@@ -157,6 +189,7 @@ int run_extract(const std::vector<std::filesystem::path>& paths, const ingest::S
           line += ",\"text\":";
           schema::append_json_string(line, n.text);
           line += ",\"rule\":\"" + std::string(rule) + "\"";
+          append_context(line, article.text, n.begin, n.end, context_chars);
           std::printf("%s}\n", line.c_str());
         } else {
           std::printf("  passage %u: %.*s %s  = %s  (%.*s)\n", n.passage, static_cast<int>(type.size()), type.data(),
@@ -185,6 +218,7 @@ int main(int argc, char** argv) {
   pipeline::IndexOptions options;
   ingest::SourceOptions source_options;
   std::vector<std::string> inputs, fields;
+  unsigned extract_context = 0;
   bool quiet = false, single_writer = false, strict = false, extract = false, json = false, no_termlist = false,
        no_positions = false;
   bool resume = false, restart = false, no_sync = false, prune_flag = false;
@@ -245,7 +279,10 @@ int main(int argc, char** argv) {
        "build a new index with one Xapian writer instead of one shard per thread merged at the end")
       ("extract", po::bool_switch(&extract),
        "print what analysis finds in each article (figures with their units) instead of indexing")
-      ("json", po::bool_switch(&json), "with --extract: one JSON object per figure")
+      ("json", po::bool_switch(&json), "with --extract: one JSON object per figure, date and entity")
+      ("extract-context", po::value(&extract_context)->value_name("N")->default_value(0),
+       "with --extract --json: add the N characters before and after each (\"before\", \"after\"; "
+       "within its line), to read mentions in context (scripts/sample-entities)")
       ("strict", po::bool_switch(&strict),
        "stop at the first bad input (what came before it is indexed and committed; exit status 3)")
       ("quiet,q", po::bool_switch(&quiet),
@@ -338,7 +375,7 @@ int main(int argc, char** argv) {
     };
   }
 
-  if (extract) return run_extract(paths, source_options, diagnostics, json);
+  if (extract) return run_extract(paths, source_options, diagnostics, json, extract_context);
 
   pipeline::IndexSummary s;
   try {

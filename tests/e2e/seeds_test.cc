@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -377,4 +378,27 @@ TEST_CASE("fahras-index --extract prints each article's figures with value, qual
   }
   CHECK(found);
   CHECK(n >= 5);
+
+  // --extract-context N: each line carries up to N characters of its line
+  // before and after the span, so before + text + after is in the article.
+  const Run ctx = run(bin("fahras-index") + " --extract --json --extract-context 12 " + seed, tmp.path());
+  REQUIRE(ctx.code == 0);
+  std::ifstream in(std::string(FAHRAS_SOURCE_DIR) + "/corpora/seeds/004_fdaf68bc1273c250.txt");
+  const std::string article((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream ctx_lines(ctx.out);
+  std::size_t with_context = 0;
+  for (std::string line; std::getline(ctx_lines, line);) {
+    simdjson::padded_string padded(line);
+    auto doc = parser.iterate(padded);
+    const std::string text(std::string_view(doc["text"].get_string()));
+    const std::string before(std::string_view(doc["before"].get_string()));
+    const std::string after(std::string_view(doc["after"].get_string()));
+    INFO(line);
+    CHECK(article.find(before + text + after) != std::string::npos);
+    CHECK(before.find('\n') == std::string::npos);
+    // (At most 12 characters: 12 lead bytes.)
+    CHECK(std::count_if(before.begin(), before.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) <= 12);
+    if (!before.empty() && !after.empty()) ++with_context;
+  }
+  CHECK(with_context >= 5);
 }
