@@ -256,6 +256,12 @@ struct Lists {
   const std::string district_key = key_of("قضاء");  // قضاء العطلات: spending, no district
   const std::string birthplace_key = key_of("مسقط");  // مسقط رأسه: a birthplace
   const std::string region_key = key_of("منطقة");     // no place cue (منطقة اليورو), but a region's noun
+  // An ordinary word that names an organization (حماس: enthusiasm) is the word
+  // after these, or before an adjective of degree (بحماس شديد, بلا حماس).
+  const std::string without_key = key_of("بلا"), lack_key = key_of("عدم");
+  const std::array<std::string, 10> degree_keys{key_of("شديد"), key_of("كبير"),  key_of("بالغ"),  key_of("غير"),
+                                                key_of("مفاجئ"), key_of("منقطع"), key_of("واضح"), key_of("متزايد"),
+                                                key_of("لافت"), key_of("زائد")};
   const std::string club_key = key_of("نادي");
   const std::string team_key = key_of("فريق");
   const std::string affairs_key = key_of("الشؤون");   // never in a name, but in a body's: وزارة الشؤون الاجتماعية
@@ -1492,6 +1498,29 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         (s.common_noun_use(i) || s.feminine_noun_with_adjective(i))) {
       ++i;
       continue;
+    }
+    // A one-word organization without the article that is also an ordinary
+    // word (حماس: enthusiasm; الحماس is frequent too) is that word after ب,
+    // بلا or عدم, or before an
+    // adjective of degree ("بحماس شديد", "بلا حماس", "انتابني حماس مفاجئ").
+    if (entry.type == EntityType::Org && m->end == i + 1 && !is_definite(tokens[i].norm) &&
+        entry.canonical.find(' ') == std::string::npos && s.common(i)) {
+      const std::string_view bare = std::string_view(tokens[i].norm).substr(m->clitic_bytes);
+      const bool with_bi = m->clitic_bytes > 0 && starts_with(tokens[i].norm, "ب");
+      const bool after_without = i > 0 && s.word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
+                                 (token_key(tokens[i - 1].norm) == l.without_key ||
+                                  token_key(tokens[i - 1].norm) == l.lack_key);
+      const bool before_degree =
+          i + 1 < tokens.size() && s.word(i + 1) && joins_words(text, tokens[i].end, tokens[i + 1].begin) &&
+          !is_definite(tokens[i + 1].norm) &&
+          std::find(l.degree_keys.begin(), l.degree_keys.end(), token_key(tokens[i + 1].norm)) != l.degree_keys.end();
+      // (An ordinary word takes the article too: الحماس; داعش and تويتر,
+      // frequent as they are, do not.)
+      if (!bare.empty() && gazetteer_.is_common("ال" + std::string(bare)) &&
+          (with_bi || after_without || before_degree)) {
+        ++i;
+        continue;
+      }
     }
     // A place wholly in quotation marks names a publication or an
     // organization: after the head of its kind (صحيفة " القادسية ") the

@@ -235,6 +235,14 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"قاتلت قوات البشمركة الكردية", {"org:البيشمركة"}},  // not an ordinary word
       {"إن أنصار شبكة القاعدة في اليمن", {"org:القاعدة", "place:اليمن"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // حماس is also enthusiasm: after ب, بلا or عدم, before an adjective of degree.
+      {"وتغنى الجمهور بحماس شديد مع كلمات الأوبريت", {}},
+      {"فقال بلا حماس : أهلا", {}},
+      {"وانتابني حماس مفاجئ", {}},
+      {"وقالت حماس إن الاتفاق", {"org:حماس"}},
+      {"الجناح العسكري التابع لحماس", {"org:حماس"}},
+      // (Not a name that takes no article: بداعش is the organization.)
+      {"خلية مرتبطة بداعش", {"org:داعش"}},
       // A title after an institution noun in construct names the institution,
       // the lineage and adjectives after the name too; after the definite noun
       // it is someone's ("وكيل الجامعة الدكتور …").
@@ -858,6 +866,14 @@ TEST_CASE("tenth round for issue #4: a listed surname that is someone's given na
       {"استهدف تعزيزات عسكرية في منطقة القاعدة شرقي تعز", {"place:تعز"}},
       {"تقام الفعاليات في حي الجزيرة وسط الرياض", {"place:الرياض"}},
       {"وقال مراسل الجزيرة إن", {"org:الجزيرة"}},
+      // حماس is also enthusiasm: after ب, بلا or عدم, before an adjective of degree.
+      {"وتغنى الجمهور بحماس شديد مع كلمات الأوبريت", {}},
+      {"فقال بلا حماس : أهلا", {}},
+      {"وانتابني حماس مفاجئ", {}},
+      {"وقالت حماس إن الاتفاق", {"org:حماس"}},
+      {"الجناح العسكري التابع لحماس", {"org:حماس"}},
+      // (Not a name that takes no article: بداعش is the organization.)
+      {"خلية مرتبطة بداعش", {"org:داعش"}},
       // A title after an institution noun in construct names the institution,
       // the lineage and adjectives after the name too; after the definite noun
       // it is someone's ("وكيل الجامعة الدكتور …").
