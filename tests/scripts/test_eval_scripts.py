@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Self-test of scripts/eval-ner, scripts/eval-wojood and scripts/lib/eval_spans.py.
+"""Self-test of scripts/eval-ner, scripts/eval-wojood, scripts/lib/eval_spans.py, and of the
+reading tools scripts/sample-entities and scripts/diff-entities.
 
   python3 tests/scripts/test_eval_scripts.py        (from anywhere; no fahras build needed)
 
@@ -167,6 +168,79 @@ class EvalWojood(unittest.TestCase):
     def test_no_predictions(self):
         out = run("eval-wojood", [self.gold])
         self.assertTrue(out.strip().splitlines()[-1].startswith("overall P=0.000 R=0.000 F1=0.000 overlap_P=0.000 overlap_R=0.000 overlap_F1=0.000"))
+
+
+class ReadingTools(unittest.TestCase):
+    """scripts/sample-entities and scripts/diff-entities, on hand-made extractor output."""
+
+    def setUp(self):
+        import tempfile
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def write(self, name, lines):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            for o in lines:
+                f.write(json.dumps(o, ensure_ascii=False) + "\n")
+        return path
+
+    @staticmethod
+    def mention(article, begin, kind, id_, text, before="", after=""):
+        return {"article": article, "passage": 1, "begin": begin, "end": begin + len(text.encode()),
+                "entity": kind, "id": id_, "name": id_, "text": text, "rule": "title",
+                "before": before, "after": after}
+
+    def test_diff_entities(self):
+        before = self.write("before.jsonl", [
+            self.mention("a", 0, "person", "صالح", "صالح", "الدكتور ", " القنيعير"),
+            self.mention("a", 40, "place", "جدة", "جدة"),
+            self.mention("b", 5, "person", "محمد فهد", "محمد بن فهد"),
+            {"article": "a", "passage": 1, "begin": 60, "end": 64, "text": "9000", "value": 9000},
+        ])
+        after = self.write("after.jsonl", [
+            self.mention("a", 0, "person", "صالح قنيعير", "صالح القنيعير", "الدكتور ", ""),
+            self.mention("a", 40, "place", "جدة", "جدة"),
+            self.mention("b", 5, "person", "محمد فهد بن", "محمد بن فهد"),
+        ])
+        p = subprocess.run([os.path.join(REPO, "scripts", "diff-entities"), "--show", "صالح,صالح قنيعير",
+                            before, after], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           universal_newlines=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        # (a, 0) has another span: one removed and one added; (b, 5) the same span, another id.
+        self.assertIn("person 2 -> 2: 1 removed, 1 added, 1 ids changed", p.stdout)
+        self.assertIn("place  1 -> 1: 0 removed, 0 added, 0 ids changed", p.stdout)
+        self.assertIn("removed: person صالح (1)", p.stdout)
+        self.assertIn("added: person صالح قنيعير (1)", p.stdout)
+        self.assertIn("- person صالح {title} | الدكتور  [[ صالح ]]  القنيعير", p.stdout)
+        self.assertIn("+ person صالح قنيعير {title} | الدكتور  [[ صالح القنيعير ]] ", p.stdout)
+
+    def test_sample_entities(self):
+        lines = [self.mention("a", 10 * i, "person" if i % 2 else "org", "p%d" % i, "n%d" % i) for i in range(20)]
+        out = self.write("extract.jsonl", lines)
+        fake = os.path.join(self.tmp.name, "fake-index")
+        with open(fake, "w") as f:
+            f.write("#!/bin/sh\n"
+                    "case \"$*\" in *'--extract --json --quiet --extract-context 5'*) cat '%s';; *) exit 9;; esac\n" % out)
+        os.chmod(fake, 0o755)
+        env = dict(os.environ, FAHRAS_INDEX=fake)
+
+        def sample(*args):
+            p = subprocess.run([os.path.join(REPO, "scripts", "sample-entities"), "--context", "5"] + list(args)
+                               + ["INPUT"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               universal_newlines=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            return p.stdout.splitlines()
+
+        first = sample("--type", "person", "-n", "4", "--seed", "3")
+        self.assertEqual(len(first), 5)
+        self.assertEqual(first[-1], "10 person mentions drawn from")
+        self.assertTrue(all(" {title} | " in line and "[[ n" in line for line in first[:4]))
+        # The same seed draws the same sample; every person drawn is odd-numbered (a person).
+        self.assertEqual(sample("--type", "person", "-n", "4", "--seed", "3"), first)
+        self.assertTrue(all(int(line.split()[1][1:]) % 2 == 1 for line in first[:4]))
+        self.assertEqual(sample("--type", "org", "-n", "50")[-1], "10 org mentions drawn from")
+        self.assertEqual(len(sample("--type", "org", "-n", "50")), 11)  # all of them, then the count
 
 
 if __name__ == "__main__":
