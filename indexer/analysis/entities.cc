@@ -985,29 +985,28 @@ struct Scan {
     return {k, words};
   }
 
-  // A name at j after a title: a given name (and what follows it) or plain name words.
   // The word at i is a clitic and an ordinary word that names never contain
   // (لسيارات, بلفتة, لنظام), of five letters or more: a short foreign given
-  // name may read as one (فيدل: ف + يدل; ويلي, لودي).
+  // name may read as one (فيدل: ف + يدل; ويلي, لودي). (ordinary_after_clitic()
+  // asks the other way round: is a clitic and a name rather one ordinary word.)
   bool clitic_ordinary(std::size_t i) const {
     const std::string_view norm = tokens[i].norm;
-    if (given[i] || code_points(norm) < 5) return false;
+    if (given[i] || code_points(norm) < 5 || gaz.is_name_part(norm)) return false;
     std::string_view variants[3];
     const std::size_t nv = clitic_variants(norm, variants);
     for (std::size_t v = 0; v < nv; ++v)
-      if (gaz.is_common(variants[v]) && !gaz.is_name_part(variants[v]) && !gaz.is_name_part(norm)) return true;
+      if (gaz.is_common(variants[v]) && !gaz.is_name_part(variants[v])) return true;
     return false;
   }
+  // A name at j after a title: a given name (and what follows it) or plain name words.
   std::pair<std::size_t, int> name_at(std::size_t j) const {
     if (given[j] || given_title(j)) {
       const std::size_t after = given[j] ? given[j]->end : j + 1;
       const auto [k, w] = collect_name(after, true, 3, 1, true);
       return {std::max(k, after), 1 + w};
     }
-    // Nor does an ordinary word (common, never in names) behind a clitic:
-    // "الرئيس السابق لسيارات فيراري", "وزير الشؤون الاجتماعية بلفتة أبوية".
-    // (As written it may still be a foreign given name: بات رايدر, سام منديز;
-    // so may a short one that reads as a clitic and a word: فيدل, ويلي, لودي.)
+    // A clitic and an ordinary word start no name: "الرئيس السابق لسيارات
+    // فيراري", "وزير الشؤون الاجتماعية بلفتة أبوية" (clitic_ordinary).
     if (clitic_ordinary(j)) return {j, 0};
     const auto plain = collect_name(j, false);
     // An ordinary word may be a foreign given name (سام منديز, خورخي ديسلفا)
@@ -1556,15 +1555,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         starts_with(tokens[i].norm, "ال") && is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
         !covered_[i - 1] && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
         !has_quote(text, tokens[i - 1].end, tokens[i].begin) && !is_definite(tokens[i - 1].norm)) {
-      std::string_view variants[3];
-      std::string_view before[4] = {tokens[i - 1].norm};
-      const std::size_t nb = 1 + clitic_variants(tokens[i - 1].norm, variants);
-      std::copy(variants, variants + nb - 1, before + 1);
-      bool club = false, team = false;
-      for (std::size_t v = 0; v < nb; ++v) {
-        club = club || before[v] == l.club_key;
-        team = team || before[v] == l.team_key;
-      }
+      const bool club = s.any_form(i - 1, [&](std::string_view w) { return w == l.club_key; });
+      const bool team = !club && s.any_form(i - 1, [&](std::string_view w) { return w == l.team_key; });
       if (club) {
         Entity e = s.make(EntityType::Org, EntityRule::OrgHead, i - 1, i + 1,
                           static_cast<std::uint32_t>(tokens[i - 1].norm.size() - l.club_key.size()));
