@@ -264,6 +264,8 @@ struct Lists {
                                                 key_of("لافت"), key_of("زائد")};
   const std::string club_key = key_of("نادي");
   const std::string team_key = key_of("فريق");
+  const std::string in_key = key_of("في");
+  const std::string at_key = key_of("لدى");
   const std::string affairs_key = key_of("الشؤون");   // never in a name, but in a body's: وزارة الشؤون الاجتماعية
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
@@ -648,6 +650,10 @@ struct Scan {
     const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     return !(starts_with(w, "أل") || starts_with(w, "إل"));
   }
+  // علي read as the name (ali_as_name(): its token is then no function word).
+  bool ali(std::size_t i) const {
+    return !tokens[i].stopword && (tokens[i].norm == "علي" || tokens[i].norm == "وعلي");
+  }
   bool name_word(std::size_t i) const {
     if (!word(i) || covered[i] || tokens[i].stopword) return false;
     if (particle_in_writing(i)) return false;
@@ -655,7 +661,7 @@ struct Scan {
     if (definite(i) || code_points(norm) < 2) return false;
     // (A given name as written is not read as a clitic and a non-name: فيصل is
     // no ف + يصل.)
-    const int non_name = l.non_names.find(norm);
+    const int non_name = ali(i) ? -1 : l.non_names.find(norm);
     if (non_name == 0 || (non_name > 0 && !(given[i] && given[i]->clitic_bytes == 0))) return false;
     if (l.subject_verbs.find(norm) == 0 && !given[i]) return false;  // "الوزير العراقي ، اعرب | عنان"
     if ((l.any_title(norm) && !given_title(i)) || l.place_cues.find(norm) >= 0 || l.is_head(norm) ||
@@ -1000,7 +1006,11 @@ struct Scan {
   }
   // A name at j after a title: a given name (and what follows it) or plain name words.
   std::pair<std::size_t, int> name_at(std::size_t j) const {
-    if (given[j] || given_title(j)) {
+    // (So does a word news uses in names before بن, as a given name: "سفر بن
+    // غالب الضويحي".)
+    const bool lineage_next = !given[j] && name_part(j) && j + 1 < n() && word(j + 1) &&
+                              lineage_link(tokens[j + 1].norm) && joins_words(text, tokens[j].end, tokens[j + 1].begin);
+    if (given[j] || given_title(j) || lineage_next) {
       const std::size_t after = given[j] ? given[j]->end : j + 1;
       const auto [k, w] = collect_name(after, true, 3, 1, true);
       return {std::max(k, after), 1 + w};
@@ -1093,6 +1103,10 @@ struct Scan {
     // (A known given name names: عبد العزيز الشمري, whose words are ordinary.)
     bool named = given[j] && given[j]->end <= k;
     for (std::size_t t = j; t < k && !named; ++t) named = !connector(t) && !common(t);
+    // (So does a lineage after a word news uses in names: "الأمير بندر بن
+    // سلطان", both words also ordinary ones.)
+    for (std::size_t t = j + 1; t + 1 < k && !named; ++t)
+      named = lineage_link(tokens[t].norm) && !ordinary(t - 1) && !connector(t - 1);
     if (!named) return false;
     std::vector<std::string> keys;
     Entity e = make_person(rule, j, k, clitic_bytes, keys);
@@ -1382,10 +1396,68 @@ struct Scan {
 
 }  // namespace
 
+namespace {
+
+// The given name علي, which the normalizer folds into the preposition على (a
+// function word), at token i: written with ي (and ي only: not عليّ, "on
+// me"), and in a name's context, since some writers spell the preposition so
+// too ("حصل علي الجائزة"): before بن (علي بن أبي طالب), after بن or a kunya
+// (زين العابدين بن علي, أبو علي), after a title or a given name (الإمام علي,
+// محمد علي), or before a given name or a word news uses in names (علي
+// خامنئي, علي الغامدي; not "علي ضفاف", "علي الهضبة", rare words as they are).
+bool ali_as_name(const Gazetteer& gaz, const Lists& l, std::string_view text, std::span<const Token> tokens,
+                 std::size_t i) {
+  static constexpr std::string_view kAli = "علي";
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::Word || !t.stopword) return false;
+  const std::string_view written = text.substr(t.begin, t.end - t.begin);
+  if (written != kAli && written != "وعلي") return false;
+  const auto joined = [&](std::size_t a) {  // tokens a and a+1 are words with only spaces between them
+    return a + 1 < tokens.size() && tokens[a].kind == TokenKind::Word && tokens[a + 1].kind == TokenKind::Word &&
+           joins_words(text, tokens[a].end, tokens[a + 1].begin);
+  };
+  if (i > 0 && joined(i - 1)) {
+    const std::string_view before = tokens[i - 1].norm;
+    if (lineage_link(before) || l.kunya.find(before) == 0 || l.title(before) >= 0) return true;
+    if (const auto m = gaz.match_at(text, tokens, i - 1);
+        m && m->end == i && gaz.entry(m->entry).type == EntityType::Given && !tokens[i - 1].stopword)
+      return true;
+  }
+  // (A compound given name, علي أكبر, before a rare word or a name word:
+  // "علي أكبر ولايتي", not "علي أكبر نسبة".)
+  if (const auto m = gaz.match_at(text, tokens, i); m && m->end > i + 1 && gaz.entry(m->entry).type == EntityType::Given) {
+    const std::size_t k = m->end;
+    if (!joined(k - 1) || tokens[k].stopword) return false;
+    const std::string_view norm = tokens[k].norm;
+    return gaz.is_name_part(norm) || (code_points(token_key(norm)) >= 3 && !gaz.is_common(norm) &&
+                                      !gaz.is_common(token_key(norm)) && !gaz.match_at(text, tokens, k).has_value());
+  }
+  if (!joined(i)) return false;
+  const Token& next = tokens[i + 1];
+  if (next.stopword) return false;
+  if (lineage_link(next.norm)) return true;
+  const std::string_view after = text.substr(next.begin, next.end - next.begin);
+  if (after.ends_with("ها") || after.ends_with("هم") || after.ends_with("ه")) return false;
+  if (l.any_title(next.norm) || l.is_head(next.norm) || l.place_cues.find(next.norm) >= 0) return false;
+  if (const auto m = gaz.match_at(text, tokens, i + 1)) return gaz.entry(m->entry).type == EntityType::Given;
+  return gaz.is_name_part(next.norm);
+}
+
+}  // namespace
+
 void EntityExtractor::extract(std::string_view text, std::span<const Token> tokens, std::vector<Entity>& out) {
   out.clear();
   ++t_generation;
   const Lists& l = lists();
+  // (علي read as the name is no function word for the rules below.)
+  bool ali = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!ali_as_name(gazetteer_, l, text, tokens, i)) continue;
+    if (!ali) name_tokens_.assign(tokens.begin(), tokens.end());
+    ali = true;
+    name_tokens_[i].stopword = false;
+  }
+  if (ali) tokens = name_tokens_;
   covered_.assign(tokens.size(), 0);
   given_.assign(tokens.size(), std::nullopt);
   common_memo_.assign(tokens.size(), -1);
@@ -1463,6 +1535,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       continue;
     }
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
+    // (A one-word given name that is also a function word, علي, is one only
+    // where ali_as_name() read it so; علي أكبر is one.)
+    if (entry.type == EntityType::Given && tokens[i].stopword && m->end == i + 1) {
+      ++i;
+      continue;
+    }
     if (entry.type == EntityType::Given) {
       // A feminine name written with ه whose letters before it are an
       // ordinary word is that word and a pronoun suffix ("رفقة ناديه": his
@@ -1895,6 +1973,15 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         const std::string_view w = tokens[j].norm;
         if (s.given_title(j)) break;
         if (l.title(w) >= 0 || l.link(w) >= 0 || l.chain_words.find(w) == 0) {
+          // (After في or لدى comes the place or body, not a bare word: "في عهد
+          // أحمد المرزوقي" is "in the time of".)
+          if ((w == l.in_key || w == l.at_key) &&
+              !(j + 1 < tokens.size() &&
+                (covered_[j + 1] ||
+                 (s.word(j + 1) && (is_definite(tokens[j + 1].norm) || l.is_head(tokens[j + 1].norm) ||
+                                    l.place_cues.find(tokens[j + 1].norm) >= 0 ||
+                                    gazetteer_.match_at(text, tokens, j + 1).has_value())))))
+            break;
           ++j;
           continue;
         }
@@ -1925,6 +2012,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           ++j;
           continue;
         }
+        // (Nor is a portfolio with ل: "وزير الدولة للشؤون الخارجية كيم
+        // هاولز", "نائب الرئيس للشؤون الاقتصادية"; a definite word follows it.)
+        if (starts_with(w, "لل") && is_definite(w) && code_points(w) >= 5 && l.time_words.find(w) < 0 && j + 1 < tokens.size() && s.word(j + 1) &&
+            joins_words(text, tokens[j].end, tokens[j + 1].begin) && starts_with(tokens[j + 1].norm, "ال") &&
+            is_definite(tokens[j + 1].norm)) {
+          ++j;
+          continue;
+        }
         // An indefinite nisba continues a construct (وزير خارجية …), not a
         // definite word, which its adjective would agree with: "الشيخ
         // بحيري" is a name.
@@ -1946,10 +2041,23 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         const std::uint32_t to = t + 1 < tokens.size() ? tokens[t + 1].begin : static_cast<std::uint32_t>(text.size());
         return text.substr(tokens[t].end, to - tokens[t].end);
       };
-      const bool nationality_ok = !nationality || (j < tokens.size() && (s.given[j] || !s.common(j)) &&
+      // (Or a word news also uses in names before a rare one: "التشيلي بول
+      // كابديفيا".)
+      const auto rare_next = [&](std::size_t t) {
+        return t + 1 < tokens.size() && s.word(t + 1) && !covered_[t + 1] && !tokens[t + 1].stopword &&
+               joins_words(text, tokens[t].end, tokens[t + 1].begin) && !s.common(t + 1) &&
+               !is_definite(tokens[t + 1].norm);
+      };
+      const bool nationality_ok = !nationality || (j < tokens.size() &&
+                                                   (s.given[j] || !s.common(j) ||
+                                                    (s.name_part(j) && !s.ordinary(j) && rare_next(j))) &&
                                                    gap_before(i).find('(') == std::string_view::npos &&
                                                    gap_after(i).find(')') == std::string_view::npos);
-      if (nationality_ok && j < tokens.size() && !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
+      // (A name with و after the affiliation starts the next item of a list:
+      // "وزير الدولة للشؤون الخارجية، وخالد بن علي الحميدان".)
+      const bool next_item = j > i + 1 && j < tokens.size() && s.leading_conjunction(j) > 0;
+      if (nationality_ok && !next_item && j < tokens.size() &&
+          !breaks_sentence(text, tokens[j - 1].end, tokens[j].begin)) {
         // "الرئيس بوش", "الرئيس المصري مبارك": a listed person's surname alone.
         if (s.surname_person(j, EntityRule::Title)) {
           remember(out.back(), tokens);

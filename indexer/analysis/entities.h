@@ -143,6 +143,7 @@ class EntityExtractor {
   std::vector<std::optional<GazetteerMatch>> given_;
   std::vector<signed char> common_memo_;
   std::vector<Entity> found_;
+  std::vector<Token> name_tokens_;  // a copy of the tokens when علي is read as a name
 };
 
 }  // namespace fahras::analysis

@@ -221,7 +221,11 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
     }
     // A one-word name that is a function word, or of one or two letters
     // (إب, a letter of "أ ف ب"), would match everywhere.
-    if (tokens.size() == 1 && (tokens[0].stopword || code_points(tokens[0].norm) < 3)) return;
+    // (A given name that is one, علي, is matched still: the entity rules read
+    // it as the name only in a name's context.)
+    if (tokens.size() == 1 && ((tokens[0].stopword && entries_[entry].type != EntityType::Given) ||
+                               code_points(tokens[0].norm) < 3))
+      return;
     if (entries_[entry].type == EntityType::Person) {
       // The last word of a listed person's name of two words or more (surname_of()).
       std::vector<std::string_view> words;
