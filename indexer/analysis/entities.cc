@@ -1032,6 +1032,13 @@ struct Scan {
     // person's surname: سعيد), as written, may take a family name as a given
     // name does: "الدكتور صالح القنيعير", "العميد سعيد القرني".
     if (plain.second < 2 && name_part(j)) return collect_name(j, true, 1);
+    // So may a rare word (not in common-words.tsv) without و/ف: "الدكتور
+    // أشرف الربيعي"; the family name is no feminine adjective ("رئيس جمعية
+    // سيهات الخيرية").
+    if (plain.second < 2 && !common(j) && !starts_with(tokens[j].norm, "و") && !starts_with(tokens[j].norm, "ف")) {
+      const auto with_family = collect_name(j, true, 1);
+      if (with_family.first > plain.first && !ends_with(tokens[with_family.first - 1].norm, "يه")) return with_family;
+    }
     return plain;
   }
   bool name_part(std::size_t j) const {

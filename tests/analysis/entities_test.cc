@@ -908,6 +908,13 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       {"بديلا عن العراقي سيف سلمان الذي تمت إعارته", {"person:سيف سلمان"}},
       // ...not before an ordinary word, and not a word news never uses in names.
       {"وقال السفير العراقي سيف الدولة إن", {}},
+      // A rare word after a title takes a family name as a given name does
+      // (أشرف and عادل are left out of given-names.tsv as ordinary words)...
+      {"وقال الدكتور أشرف الربيعي إن", {"person:أشرف الربيعي"}},
+      {"عبر وزير الخارجية عادل الجبير وتحذيره", {"person:عادل الجبير"}},
+      // ...not a feminine adjective, nor after و.
+      {"وأشاد رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود بدور", {"person:عبدالرؤوف المطرود"}},
+      {"وباستثناء المدافع وبنادق القنص تقل أسعار", {}},
       // علي as written with ي, which the normalizer folds into the preposition
       // على, is the given name in a name's context: before بن, after بن or a
       // given name, before a given name or a word news uses in names.
