@@ -297,7 +297,10 @@ struct Lists {
                             "جسر", "مدرسة", "كلية", "أكاديمية", "قاعة", "بلدية", "حي",
                             // and competitions, prizes and companies named after their
                             // founders or sponsors (دوري عبداللطيف جميل: the league)
-                            "دوري", "كأس", "جائزة", "شركة", "مؤسسة"}};
+                            "دوري", "كأس", "جائزة", "شركة", "مؤسسة",
+                            // banks, hotels, ships and periodicals (بنك ليمان براذرز,
+                            // سفينة ماري كوين, مجلة روز اليوسف)
+                            "بنك", "مصرف", "فندق", "سفينة", "مجلة", "صحيفة"}};
   // Verbs whose subject, right after them, is often a person named by surname
   // ("وقال بلير", "ورفض بوش", "وأكد أنان أن").
   WordSet subject_verbs{normalizer, map, bits,
@@ -1006,9 +1009,9 @@ struct Scan {
   }
   // A name at j after a title: a given name (and what follows it) or plain name words.
   std::pair<std::size_t, int> name_at(std::size_t j) const {
-    // (So does a word news uses in names before بن, as a given name: "سفر بن
-    // غالب الضويحي".)
-    const bool lineage_next = !given[j] && name_part(j) && j + 1 < n() && word(j + 1) &&
+    // (So does a word news uses in names, or a rare word, before بن, as a
+    // given name: "سفر بن غالب الضويحي", "عادل بن أحمد الجبير".)
+    const bool lineage_next = !given[j] && (name_part(j) || !common(j)) && j + 1 < n() && word(j + 1) &&
                               lineage_link(tokens[j + 1].norm) && joins_words(text, tokens[j].end, tokens[j + 1].begin);
     if (given[j] || given_title(j) || lineage_next) {
       const std::size_t after = given[j] ? given[j]->end : j + 1;

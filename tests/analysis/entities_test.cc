@@ -894,6 +894,11 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       {"وتعيين الدكتور مفرج بن سعد الحقباني وزيرا للعمل", {"person:مفرج بن سعد الحقباني"}},
       // (Ordinary words that news never writes in names, with بن, still do not.)
       {"من جهته، أوضح العميد الطيار الركن صالح بن طالب، مدير الإدارة", {}},
+      // (A rare word before بن too: "عادل بن أحمد الجبير".)
+      {"ووزير الخارجية الأستاذ عادل بن أحمد الجبير.", {"person:عادل بن أحمد الجبير"}},
+      // A given name after a bank, a ship or a periodical names it: no person.
+      {"منذ انهيار بنك ليمان براذرز والأزمة", {}},
+      {"نموذج من سفينة ماري كوين 2 السياحية", {}},
       // A portfolio with ل is part of a title's affiliation when a definite word follows it.
       {"وقال وزير الدولة للشؤون الخارجية كيم هاولز إن", {"person:كيم هاولز"}},
       // After في or لدى comes a place or a body, not a bare word: "في عهد" is
