@@ -104,7 +104,16 @@ std::string person_id(const std::vector<std::string>& keys) {
   if (keys.size() == 1) return keys[0];
   // "X بن Y …": X and the father's name, so محمد بن نايف and محمد بن نايف بن
   // عبدالعزيز are one person; otherwise first and last name.
-  if (keys.size() >= 3 && lineage_link(keys[1])) return keys[0] + " " + keys[2];
+  // But a family name that closes the lineage is the name the person goes
+  // by: عادل بن أحمد الجبير = عادل الجبير, not عادل بن أحمد (not آل سعود, a
+  // dynasty's, nor the end of a kunya: علي بن أبي طالب).
+  if (keys.size() >= 3 && lineage_link(keys[1])) {
+    const std::string& before_last = keys[keys.size() - 2];
+    if (keys.size() >= 4 && !lineage_link(before_last) && before_last != "ال" && before_last != "ابو" &&
+        before_last != "ابي" && before_last != "ام")
+      return keys[0] + " " + keys.back();
+    return keys[0] + " " + keys[2];
+  }
   return keys.front() + " " + keys.back();
 }
 

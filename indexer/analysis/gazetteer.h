@@ -85,7 +85,10 @@ std::vector<std::string> person_keys(std::span<const std::string_view> norms);
 // (a normalized word, or a key of person_keys).
 inline bool lineage_link(std::string_view w) { return w == "بن" || w == "بنت" || w == "ابن"; }
 // A person's id: first and last of person_keys, space-separated (one word: it);
-// for "X بن Y …", X and Y (the father's name): محمد بن نايف = محمد بن نايف بن عبدالعزيز.
+// for "X بن Y …", X and Y (the father's name): محمد بن نايف = محمد بن نايف بن عبدالعزيز,
+// unless a family name closes the lineage, which X goes by: عادل بن أحمد الجبير =
+// عادل الجبير (not after آل, أبو/أبي or أم: محمد بن سلمان بن عبدالعزيز آل سعود =
+// محمد بن سلمان, علي بن أبي طالب).
 std::string person_id(const std::vector<std::string>& keys);
 
 class Gazetteer {

@@ -453,6 +453,15 @@ TEST_CASE("one person, one id, whatever the spelling of the middle name", "[enti
   // عبد الله and عبدالله are one word of a name.
   CHECK(x.resolve("علي عبد الله صالح", EntityType::Person) == x.resolve("علي عبدالله صالح", EntityType::Person));
   CHECK(x.resolve("سلمان بن عبد العزيز", EntityType::Person) == x.resolve("سلمان بن عبدالعزيز", EntityType::Person));
+  // A lineage is its first name and the father's; one that a family name
+  // closes is the name and the family's, as the person is called without it.
+  const auto person = [&](std::string_view name) { return x.resolve(name, EntityType::Person); };
+  CHECK(person("محمد بن نايف بن عبدالعزيز") == person("محمد بن نايف"));
+  CHECK(person("محمد بن سلمان بن عبدالعزيز آل سعود") == person("محمد بن سلمان"));
+  CHECK(person("عادل بن أحمد الجبير") == person("عادل الجبير"));
+  CHECK(person("خالد بن علي بن عبدالله الحميدان") == person("خالد الحميدان"));
+  CHECK(person("محمد بن عبدالعزيز الصفيان") != person("محمد بن عبدالعزيز"));
+  CHECK(person("علي بن أبي طالب") != person("علي طالب"));
 }
 
 TEST_CASE("entities: well-known people (people-world.tsv) by full name and alias, ambiguous surnames not", "[entities]") {
