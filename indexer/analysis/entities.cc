@@ -778,7 +778,8 @@ struct Scan {
   // بالقاعدة" ends the demonstrative's phrase.)
   bool common_noun_use(std::size_t i) const {
     if (i > 0 && word(i - 1) && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        ((l.noun_markers.find(tokens[i - 1].norm) == 0 && article_clitic_bytes(tokens[i].norm) == 0) ||
+        // (The demonstrative may carry a clitic: "لهذه القاعدة".)
+        ((l.noun_markers.find(tokens[i - 1].norm) >= 0 && article_clitic_bytes(tokens[i].norm) == 0) ||
          (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i)) ||
          // (A place cue before it names a place: "مدينة القاعدة" in Ibb,
          // "منطقة الجزيرة" in Syria.)

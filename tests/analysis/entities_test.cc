@@ -929,6 +929,10 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       // ...not a feminine adjective, nor after و.
       {"وأشاد رئيس جمعية سيهات الخيرية عبدالرؤوف المطرود بدور", {"person:عبدالرؤوف المطرود"}},
       {"وباستثناء المدافع وبنادق القنص تقل أسعار", {}},
+      // A demonstrative with a clitic before القاعدة makes it the noun (rule, base).
+      {"إلا أن مستويات النمو في لندن تشكل استثناء لهذه القاعدة", {"place:لندن"}},
+      {"وقوات الجيش تحيط بهذه القاعدة من جميع الجهات", {}},
+      {"وقال زعيم القاعدة إن", {"org:القاعدة"}},
       // علي as written with ي, which the normalizer folds into the preposition
       // على, is the given name in a name's context: before بن, after بن or a
       // given name, before a given name or a word news uses in names.
