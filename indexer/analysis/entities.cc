@@ -1920,6 +1920,23 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   };
   for (const Entity& e : found) remember(e, tokens);
 
+  // A word news uses in names (a name part of name-words.tsv: بندر, صالح, سفر)
+  // before بن or بنت and a given name or another name part is a given name
+  // itself, though it is an ordinary word too: "وقال بندر بن سلطان", "وأكد
+  // سفر بن غالب الضويحي". (Not a listed person's surname that is one alone.)
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (covered_[i] || s.given[i] || !s.word(i) || tokens[i].stopword || is_definite(tokens[i].norm) ||
+        !gazetteer_.is_name_part(tokens[i].norm) || l.any_title(tokens[i].norm) || l.non_names.find(tokens[i].norm) >= 0)
+      continue;
+    const std::string_view link = tokens[i + 1].norm;
+    if (!s.word(i + 1) || !(link == "بن" || link == "بنت") || !joins_words(text, tokens[i].end, tokens[i + 1].begin) ||
+        !s.word(i + 2) || covered_[i + 2] || !joins_words(text, tokens[i + 1].end, tokens[i + 2].begin))
+      continue;
+    if (!(s.given[i + 2] || s.ali(i + 2) || gazetteer_.is_name_part(tokens[i + 2].norm))) continue;
+    s.given[i] = GazetteerMatch{i, i + 1, 0, 0};
+    common_memo_[i] = -1;
+  }
+
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (covered_[i] || !s.word(i) || tokens[i].stopword) continue;
     const std::string_view norm = tokens[i].norm;

@@ -908,6 +908,9 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       // A given name after a bank, a ship or a periodical names it: no person.
       {"منذ انهيار بنك ليمان براذرز والأزمة", {}},
       {"نموذج من سفينة ماري كوين 2 السياحية", {}},
+      // Without a title too, a word news uses in names before بن and a given name.
+      {"وقال بندر بن عبدالرحمن المهنا الرئيس التنفيذي لمجموعة ناس", {"person:بندر بن عبدالرحمن المهنا"}},
+      {"وأكد سفر بن غالب الضويحي أن", {"person:سفر بن غالب الضويحي"}},
       // A portfolio with ل is part of a title's affiliation when a definite word follows it.
       {"وقال وزير الدولة للشؤون الخارجية كيم هاولز إن", {"person:كيم هاولز"}},
       // After في or لدى comes a place or a body, not a bare word: "في عهد" is
