@@ -926,7 +926,11 @@ struct Scan {
             starts_with(tokens[k].norm, "ال") && l.time_words.find(tokens[k].norm) < 0 &&
             !l.any_title(tokens[k].norm)) &&
           !(after_connector && word(k) && !covered[k] && !tokens[k].stopword && !is_definite(tokens[k].norm) &&
-            l.any_title(tokens[k].norm)))
+            l.any_title(tokens[k].norm)) &&
+          // (After بن or بنت, the father's name, whatever word it is: "محمد بن
+          // ماضي السبيعي"; ابن may be a kinship: ابن عمه.)
+          !(after_connector && (tokens[k - 1].norm == "بن" || tokens[k - 1].norm == "بنت") && word(k) && !covered[k] &&
+            !tokens[k].stopword && !is_definite(tokens[k].norm) && !suffixed(k) && code_points(tokens[k].norm) >= 2))
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
       if (before + words >= 2 && l.is_verb(tokens[k].norm)) break;
@@ -1921,12 +1925,18 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   for (const Entity& e : found) remember(e, tokens);
 
   // A word news uses in names (a name part of name-words.tsv: بندر, صالح, سفر)
-  // before بن or بنت and a given name or another name part is a given name
+  // or a rare word before بن or بنت and a given name or another name part is a given name
   // itself, though it is an ordinary word too: "وقال بندر بن سلطان", "وأكد
   // سفر بن غالب الضويحي". (Not a listed person's surname that is one alone.)
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
     if (covered_[i] || s.given[i] || !s.word(i) || tokens[i].stopword || is_definite(tokens[i].norm) ||
-        !gazetteer_.is_name_part(tokens[i].norm) || l.any_title(tokens[i].norm) || l.non_names.find(tokens[i].norm) >= 0)
+        l.any_title(tokens[i].norm) || l.non_names.find(tokens[i].norm) >= 0 || l.is_head(tokens[i].norm) ||
+        l.place_cues.find(tokens[i].norm) >= 0 || l.institutions.find(tokens[i].norm) >= 0)
+      continue;
+    // (Or a rare word, not a verb: "سعيد بن حمد الغامدي", "عاطي بن عطية القرشي".)
+    if (!gazetteer_.is_name_part(tokens[i].norm) &&
+        (s.common(i) || l.is_verb(tokens[i].norm) || code_points(tokens[i].norm) < 3 || s.suffixed(i) ||
+         starts_with(tokens[i].norm, "و") || tokens[i].norm.find('.') != std::string_view::npos))  // (د.خالد)
       continue;
     const std::string_view link = tokens[i + 1].norm;
     if (!s.word(i + 1) || !(link == "بن" || link == "بنت") || !joins_words(text, tokens[i].end, tokens[i + 1].begin) ||
