@@ -107,7 +107,7 @@ struct Lists {
   WordSet name_titles{normalizer, map, bits,
       {"الرئيس", "الرئيسة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "السيد", "السيدة", "الأمير", "الأميرة",
        "الإمام", "الملك", "الملكة", "السلطان", "الجنرال", "البابا", "المستشار", "الإمبراطور", "السناتور",
-       "السيناتور", "الأستاذ", "البروفيسور", "المشير", "العقيد", "اللواء", "العميد"}};
+       "السيناتور", "الأستاذ", "البروفيسور", "المشير", "العقيد", "اللواء", "العميد", "المدرب"}};
   // Titles that only lead to another title ("مساعدة نائب وزير", "عضو مجلس").
   WordSet title_links{normalizer, map, bits, {"مساعد", "مساعدة", "عضو", "عضوة", "أمين", "نائب", "نائبة"}};
   // Words that are never part of a name: common verbs and nouns that follow
@@ -274,7 +274,7 @@ struct Lists {
   const std::string ibn_key = key_of("ابن");
   const std::string to_norm = std::string(normalizer.normalize("إلى"));  // normalized as written
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
-  WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة"}};
+  WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة", "دكتور", "مهندس"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
   WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
                                     "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي", "بأن", "بان", "لأن",
@@ -1107,12 +1107,21 @@ struct Scan {
   // With `one_rare` (after a title), one word alone is a name too when it is
   // rare (not in common-words.tsv), of three letters or more, and the name
   // ends cleanly after it: "الرئيس شافيز", "الأمير زيان إلى".
+  // The word at i is a verb in the future: سـ and an ordinary imperfect, or
+  // one of the forms يتفعّل/يتفاعل ("ولكن المدرب سيتدرج في المران"); not a name
+  // that starts so (ستامب, سيمونز).
+  bool future_verb(std::size_t i) const {
+    const std::string_view norm = tokens[i].norm;
+    if (!l.is_verb(norm)) return false;
+    const std::string_view rest = norm.substr(2);
+    return gaz.is_common(rest) || starts_with(rest, "يت") || starts_with(rest, "تت") || starts_with(rest, "نت");
+  }
   bool person(std::size_t j, std::size_t k, int words, EntityRule rule, std::uint32_t clitic_bytes,
               bool one_rare = false) {
     if (words < 1 || k <= j) return false;
     if (words == 1 && !(given[j] && given[j]->end == k) &&
         !(one_rare && k == j + 1 && !common(j) && !connector(j) && code_points(token_key(tokens[j].norm)) >= 3 &&
-          !accusative_of_common(j) && closed_name(k)))
+          !accusative_of_common(j) && !future_verb(j) && closed_name(k)))
       return false;
     // A name of ordinary words only is a phrase ("اتصال هاتفي", "بحزن شديد").
     // (A known given name names: عبد العزيز الشمري, whose words are ordinary.)

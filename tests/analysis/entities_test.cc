@@ -941,6 +941,11 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       {"إلا أن مستويات النمو في لندن تشكل استثناء لهذه القاعدة", {"place:لندن"}},
       {"وقوات الجيش تحيط بهذه القاعدة من جميع الجهات", {}},
       {"وقال زعيم القاعدة إن", {"org:القاعدة"}},
+      // دكتور and مهندس without the article continue a title ("العقيد دكتور").
+      {"وقال العقيد دكتور عادل الجبير إن", {"person:عادل الجبير"}},
+      // المدرب, as الرئيس, names a person by one rare word; not by a verb in the future.
+      {"عقب إقالة المدرب بينات ، وحملت فئة", {"person:بينات"}},
+      {"ولكن المدرب سيتدرج في المران مع اللاعبين", {}},
       // علي as written with ي, which the normalizer folds into the preposition
       // على, is the given name in a name's context: before بن, after بن or a
       // given name, before a given name or a word news uses in names.
