@@ -2365,6 +2365,13 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         // المصري (a bare one may be: نجاد, فان خال).
         if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
         if (v == 0 && s.ordinary(i) && (is_definite(norm) || is_nisba(norm))) continue;
+        // (Nor a definite word after a demonstrative: "هذا المخطوط" is the
+        // manuscript, not عمر المخطوط.)
+        // (بذلك and لذلك are "thereby", "therefore": "ودخل بذلك المولد".)
+        if (const int mb = i > 0 && s.word(i - 1) ? l.noun_markers.find(tokens[i - 1].norm) : -1;
+            is_definite(cands[v]) && mb >= 0 && !(mb > 0 && ends_with(tokens[i - 1].norm, "ذلك")) &&
+            joins_words(text, tokens[i - 1].end, tokens[i].begin))
+          continue;
         // A definite nisba right after a definite word is its adjective ("الشطر
         // التركي" after أبو عبد الله التركي), not the person.
         if (is_definite(cands[v]) && is_nisba(cands[v]) && i > 0 && s.word(i - 1) &&

@@ -962,6 +962,11 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       {"أراد أن يطمئن عليّ فاتصل بي", {}},
   };
   check_cases(cases);
+  // A definite word after a demonstrative is no surname of the article's
+  // person ("هذا المخطوط"); after بذلك ("thereby") it may be.
+  CHECK(entities(V{"وقال الباحث عمر المخطوط إن", "وهذا ما يستحضره هذا المخطوط ."}) == V{"person:عمر المخطوط"});
+  CHECK(entities(V{"وقال اللاعب سعيد المولد إن", "ودخل بذلك المولد منحنى آخر"}) ==
+        V{"person:سعيد المولد", "person:سعيد المولد"});
   // A name with و after a title's affiliation starts the next item of a list:
   // no "جاك" for وزير الطاقة (the rules do not know جاك لو).
   for (const std::string& e :
