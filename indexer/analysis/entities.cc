@@ -1938,6 +1938,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   // itself, though it is an ordinary word too: "وقال بندر بن سلطان", "وأكد
   // سفر بن غالب الضويحي". (Not a listed person's surname that is one alone.)
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (tokens[i + 1].norm != "بن" && tokens[i + 1].norm != "بنت") continue;  // (rare: checked first)
     if (covered_[i] || s.given[i] || !s.word(i) || tokens[i].stopword || is_definite(tokens[i].norm) ||
         l.any_title(tokens[i].norm) || l.non_names.find(tokens[i].norm) >= 0 || l.is_head(tokens[i].norm) ||
         l.place_cues.find(tokens[i].norm) >= 0 || l.institutions.find(tokens[i].norm) >= 0)
@@ -1947,8 +1948,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         (s.common(i) || l.is_verb(tokens[i].norm) || code_points(tokens[i].norm) < 3 || s.suffixed(i) ||
          starts_with(tokens[i].norm, "و") || tokens[i].norm.find('.') != std::string_view::npos))  // (د.خالد)
       continue;
-    const std::string_view link = tokens[i + 1].norm;
-    if (!s.word(i + 1) || !(link == "بن" || link == "بنت") || !joins_words(text, tokens[i].end, tokens[i + 1].begin) ||
+    if (!s.word(i + 1) || !joins_words(text, tokens[i].end, tokens[i + 1].begin) ||
         !s.word(i + 2) || covered_[i + 2] || !joins_words(text, tokens[i + 1].end, tokens[i + 2].begin))
       continue;
     if (!(s.given[i + 2] || s.ali(i + 2) || gazetteer_.is_name_part(tokens[i + 2].norm))) continue;
