@@ -2562,6 +2562,18 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   // Merge: gazetteer entities and rule entities, in text order.
   found.insert(found.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
   std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
+  // A person followed by الأب is their father, someone else ("باراك أوباما
+  // الأب", "غادر أوباما الأب"): the value is the person's and الأب. (Not "الأب
+  // الروحي", a godfather; nor الابن, which may be the person: "بوش الابن".)
+  for (Entity& e : found) {
+    if (e.type != EntityType::Person || e.last >= tokens.size() || !s.word(e.last) || tokens[e.last].norm != "الاب" ||
+        !joins_words(text, tokens[e.last - 1].end, tokens[e.last].begin) ||
+        (e.last + 1 < tokens.size() && s.word(e.last + 1) && tokens[e.last + 1].norm == "الروحي"))
+      continue;
+    e.id += " الاب";
+    if (e.name.empty()) e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    e.name += " الأب";
+  }
   out.swap(found);
 }
 

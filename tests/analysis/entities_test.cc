@@ -948,6 +948,9 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       // المدرب, as الرئيس, names a person by one rare word; not by a verb in the future.
       {"عقب إقالة المدرب بينات ، وحملت فئة", {"person:بينات"}},
       {"ولكن المدرب سيتدرج في المران مع اللاعبين", {}},
+      // A person followed by الأب is the father: his own value, not the son's.
+      {"وعاد باراك أوباما الأب إلى كينيا", {"person:باراك أوباما الأب", "place:كينيا"}},
+      {"وعاد باراك أوباما إلى كينيا", {"person:باراك أوباما", "place:كينيا"}},
       // علي as written with ي, which the normalizer folds into the preposition
       // على, is the given name in a name's context: before بن, after بن or a
       // given name, before a given name or a word news uses in names.
