@@ -166,7 +166,7 @@ struct Lists {
                     {"وزارة", "قوات", "جيش", "هيئة", "مجلس", "حزب", "منظمة", "اتحاد", "جامعة", "وكالة", "لجنة",
                      "مفوضية", "صندوق", "بنك", "مصرف", "محكمة", "نقابة", "جبهة", "كتائب", "ألوية", "مؤسسة",
                      "شركة", "تنظيم", "حركة", "جماعة", "معهد", "مركز", "صحيفة", "قناة", "إذاعة", "مجموعة", "جريدة",
-                     "مجلة", "شبكة"}};
+                     "مجلة", "شبكة", "نادي"}};
   // Heads too common as plain nouns ("حركة المرور", "تنظيم الانتخابات", "مركز
   // المدينة"): only with a quoted name after them.
   WordSet weak_heads{normalizer, map, bits,
@@ -259,6 +259,10 @@ struct Lists {
   // An ordinary word that names an organization (حماس: enthusiasm) is the word
   // after these, or before an adjective of degree (بحماس شديد, بلا حماس).
   const std::string without_key = key_of("بلا"), lack_key = key_of("عدم");
+  // What kind of club a club's name may end with, with the article (نادي جدة الأدبي).
+  const std::array<std::string, 9> club_kind_keys{
+      key_of("الأدبي"),   key_of("الأدبية"),   key_of("الرياضي"),    key_of("الرياضية"),  key_of("الثقافي"),
+      key_of("الثقافية"), key_of("الاجتماعي"), key_of("الاجتماعية"), key_of("المجتمعية")};
   const std::array<std::string, 10> degree_keys{key_of("شديد"), key_of("كبير"),  key_of("بالغ"),  key_of("غير"),
                                                 key_of("مفاجئ"), key_of("منقطع"), key_of("واضح"), key_of("متزايد"),
                                                 key_of("لافت"), key_of("زائد")};
@@ -1405,9 +1409,27 @@ struct Scan {
   // An organization from the head at i (its clitics: `clitic_bytes`), or nullopt.
   // `generic` (when given) tells whether it is a description (generic_org()).
   std::optional<Entity> org_at(std::size_t i, std::uint32_t clitic_bytes, bool definite, bool* generic = nullptr) {
+    // (نادى with ى is the verb "called": "ونادى المشاركون بضرورة".)
+    const bool club = token_key(tokens[i].norm.substr(clitic_bytes)) == l.club_key;
+    if (club && text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin).ends_with("ى")) return std::nullopt;
     std::size_t quoted = 0;
-    const std::size_t end = org_chain(i, clitic_bytes, definite, &quoted);
+    std::size_t end = org_chain(i, clitic_bytes, definite, &quoted);
     if (end <= i) return std::nullopt;
+    // A club is named by one word, or a name of bare words, and the
+    // adjectives that say what kind it is (نادي الهلال, نادي باريس سان جيرمان,
+    // نادي جدة الأدبي, نادي المسؤولية الاجتماعية); what follows is the
+    // sentence's: a definite noun ("نادي الوحدة التسجيل"), a nationality (نادي
+    // الهلال السعودي), an adjective of a word before (موقع نادي الهلال الرسمي).
+    if (quoted == 0 && club && end > i + 2) {
+      std::size_t k = i + 2;
+      if (!is_definite(tokens[i + 1].norm))
+        while (k < end && !is_definite(tokens[k].norm)) ++k;
+      while (k < end && is_definite(tokens[k].norm) &&
+             std::find(l.club_kind_keys.begin(), l.club_kind_keys.end(), token_key(tokens[k].norm)) !=
+                 l.club_kind_keys.end())
+        ++k;
+      end = k;
+    }
     if (generic) *generic = quoted == 0 && generic_org(i, end, clitic_bytes, definite);
     const bool kind = quoted > 0 && l.kind_heads.find(tokens[i].norm.substr(clitic_bytes)) == 0;
     Entity e = make(EntityType::Org, EntityRule::OrgHead, kind ? quoted : i, end, kind ? 0 : clitic_bytes);

@@ -948,6 +948,14 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       // المدرب, as الرئيس, names a person by one rare word; not by a verb in the future.
       {"عقب إقالة المدرب بينات ، وحملت فئة", {"person:بينات"}},
       {"ولكن المدرب سيتدرج في المران مع اللاعبين", {}},
+      // A club (نادي) is an organization: its name and the adjectives of its
+      // kind, not what follows them; نادى with ى is the verb.
+      {"وقال رئيس نادي الهلال السعودي إن", {"org:نادي الهلال"}},
+      {"عبر موقع نادي الهلال الرسمي", {"org:نادي الهلال"}},
+      {"وأقام نادي جدة الأدبي الثقافي أمسية", {"org:نادي جدة الأدبي الثقافي"}},
+      {"نظم نادي المسؤولية الاجتماعية بجامعة الملك سعود", {"org:نادي المسؤولية الاجتماعية"}},
+      {"للتسجيل في نادي الوحدة التسجيل", {"org:نادي الوحدة"}},
+      {"ونادى المشاركون بضرورة الإصلاح", {}},
       // A person followed by الأب is the father: his own value, not the son's.
       {"وعاد باراك أوباما الأب إلى كينيا", {"person:باراك أوباما الأب", "place:كينيا"}},
       {"وعاد باراك أوباما إلى كينيا", {"person:باراك أوباما", "place:كينيا"}},
