@@ -1434,6 +1434,11 @@ struct Scan {
     const bool kind = quoted > 0 && l.kind_heads.find(tokens[i].norm.substr(clitic_bytes)) == 0;
     Entity e = make(EntityType::Org, EntityRule::OrgHead, kind ? quoted : i, end, kind ? 0 : clitic_bytes);
     e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+    // (ل before the article writes لل: "للتحالف العربي" names التحالف العربي.)
+    static constexpr std::string_view kLil = "لل";
+    if (!kind && e.name.starts_with(kLil) && is_definite(tokens[i].norm.substr(clitic_bytes)) &&
+        starts_with(tokens[i].norm.substr(clitic_bytes), kLil))
+      e.name = "ال" + e.name.substr(kLil.size());
     e.id = l.normalizer.normalize(e.name);
     for (std::size_t t = i; t < end; ++t) covered[t] = 2;
     return e;

@@ -948,6 +948,8 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       // المدرب, as الرئيس, names a person by one rare word; not by a verb in the future.
       {"عقب إقالة المدرب بينات ، وحملت فئة", {"person:بينات"}},
       {"ولكن المدرب سيتدرج في المران مع اللاعبين", {}},
+      // ل before the article writes لل: the organization is التحالف العربي.
+      {"في عملية إعادة الأمل للتحالف العربي في اليمن", {"org:التحالف العربي", "place:اليمن"}},
       // A club (نادي) is an organization: its name and the adjectives of its
       // kind, not what follows them; نادى with ى is the verb.
       {"وقال رئيس نادي الهلال السعودي إن", {"org:نادي الهلال"}},
