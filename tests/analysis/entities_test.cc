@@ -159,6 +159,9 @@ TEST_CASE("rules: titles, given names, cues, heads, and what is not an entity", 
       {"وتسعى الجامعة بالتنسيق مع الويبو إلى", {"org:المنظمة العالمية للملكية الفكرية"}},
       // A football club named after its city is no place (orgs.tsv: European Cup winners).
       {"أعلن ريال مدريد الإسباني أنه تعاقد مع لاعب", {"org:ريال مدريد"}},
+      // UEFA, by name and acronym, is not the European Union.
+      {"وقال الاتحاد الأوروبي لكرة القدم (يويفا) إن", {"org:الاتحاد الأوروبي لكرة القدم", "org:الاتحاد الأوروبي لكرة القدم"}},
+      {"وقال الاتحاد الأوروبي إن العقوبات", {"org:الاتحاد الأوروبي"}},
       // (By both of the archive's spellings: تشيلسي and تشلسي.)
       {"وفاز تشلسي على ضيفه", {"org:تشيلسي"}},
       // A place with a descriptor its alias keeps is the name alone (a camp keeps مخيم).
