@@ -260,6 +260,7 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       ++names_;
     }
   };
+  std::vector<std::string> parts;  // name parts, kept once the ordinary words are known (below)
   split(data, '\n', [&](std::string_view line) {
     line = trim(line);
     if (line.empty() || line.front() == '#') return;
@@ -289,7 +290,7 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       return;
     }
     if (n == 4 && f[0] == "namepart") {  // an ordinary word also used in names (name-words.tsv)
-      if (!f[1].empty()) name_parts_.emplace(analyzer.normalizer().normalize(f[1]), true);
+      if (!f[1].empty()) parts.push_back(analyzer.normalizer().normalize(f[1]));
       return;
     }
     const auto type = n == 4 ? parse_entity_type(f[0]) : std::nullopt;
@@ -317,6 +318,15 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       if (!alias.empty()) add_name(alias, index);
     });
   });
+  // A name part that is ب or ل and an ordinary word of four letters or more
+  // (لخلافة, بتشكيل, لموقع) came to the mined list from names that ran on
+  // ("سالكا لخلافة"): not kept. (Shorter ones may be names: بدوي, بلان.)
+  for (const std::string& w : parts) {
+    const bool clitic = starts_with(w, "ب") || starts_with(w, "ل");
+    const std::string_view rest = clitic ? std::string_view(w).substr(2) : std::string_view();
+    if (clitic && code_points(rest) >= 4 && common_.contains(rest)) continue;
+    name_parts_.emplace(w, true);
+  }
 }
 
 Gazetteer::~Gazetteer() = default;
