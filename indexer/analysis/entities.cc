@@ -2392,6 +2392,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         // المصري (a bare one may be: نجاد, فان خال).
         if (v > 0 && (gazetteer_.is_common(cands[v]) || gazetteer_.is_common(key))) continue;
         if (v == 0 && s.ordinary(i) && (is_definite(norm) || is_nisba(norm))) continue;
+        // (Nor a feminine nisba with the article, an adjective or a body's
+        // name: "كانت العربية للعود السباقة" after نشأت العربية.)
+        if (is_definite(cands[v]) && ends_with(key, "يه") && code_points(key) >= 5) continue;
         // (Nor a definite word after a demonstrative: "هذا المخطوط" is the
         // manuscript, not عمر المخطوط.)
         // (بذلك and لذلك are "thereby", "therefore": "ودخل بذلك المولد".)

@@ -985,6 +985,9 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
   CHECK(entities(V{"وقال الباحث عمر المخطوط إن", "وهذا ما يستحضره هذا المخطوط ."}) == V{"person:عمر المخطوط"});
   CHECK(entities(V{"وقال اللاعب سعيد المولد إن", "ودخل بذلك المولد منحنى آخر"}) ==
         V{"person:سعيد المولد", "person:سعيد المولد"});
+  // Nor a feminine nisba with the article: "العربية للعود" is the company.
+  CHECK(entities(V{"وقال رئيس الشركة المهندس نشأت العربية إن", "وكانت العربية للعود السباقة"}) ==
+        V{"person:نشأت العربية"});
   // A name with و after a title's affiliation starts the next item of a list:
   // no "جاك" for وزير الطاقة (the rules do not know جاك لو).
   for (const std::string& e :
