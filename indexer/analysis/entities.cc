@@ -263,6 +263,17 @@ struct Lists {
   const std::array<std::string, 9> club_kind_keys{
       key_of("الأدبي"),   key_of("الأدبية"),   key_of("الرياضي"),    key_of("الرياضية"),  key_of("الثقافي"),
       key_of("الثقافية"), key_of("الاجتماعي"), key_of("الاجتماعية"), key_of("المجتمعية")};
+  // Titles of monarchs and popes, whose names take an ordinal (keys).
+  const std::array<std::string, 9> regnal_title_keys{key_of("الملك"),   key_of("الملكة"),   key_of("البابا"),
+                                                     key_of("الإمبراطور"), key_of("الإمبراطورة"), key_of("السلطان"),
+                                                     key_of("الخديوي"), key_of("القيصر"),  key_of("الشاه")};
+  // Ordinals after a monarch's or a pope's name (normalized, with the article).
+  const std::array<std::string, 13> ordinal_keys{
+      normalizer.normalize("الأول"),  normalizer.normalize("الثاني"), normalizer.normalize("الثالث"),
+      normalizer.normalize("الرابع"), normalizer.normalize("الخامس"), normalizer.normalize("السادس"),
+      normalizer.normalize("السابع"), normalizer.normalize("الثامن"), normalizer.normalize("التاسع"),
+      normalizer.normalize("العاشر"), normalizer.normalize("الأولى"), normalizer.normalize("الثانية"),
+      normalizer.normalize("الثالثة")};
   const std::array<std::string, 10> degree_keys{key_of("شديد"), key_of("كبير"),  key_of("بالغ"),  key_of("غير"),
                                                 key_of("مفاجئ"), key_of("منقطع"), key_of("واضح"), key_of("متزايد"),
                                                 key_of("لافت"), key_of("زائد")};
@@ -2592,6 +2603,31 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   // Merge: gazetteer entities and rule entities, in text order.
   found.insert(found.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
   std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
+  // An ordinal after a monarch's or a pope's name is part of it: "الملك هنري
+  // الثاني", "البابا يوحنا بولس الثاني", "الخديوي عباس حلمي الثاني" (not "الأول
+  // في الترتيب", first in something).
+  for (Entity& e : found) {
+    if (e.type != EntityType::Person || e.last >= tokens.size() || !s.word(e.last) ||
+        !joins_words(text, tokens[e.last - 1].end, tokens[e.last].begin) ||
+        std::find(l.ordinal_keys.begin(), l.ordinal_keys.end(), tokens[e.last].norm) == l.ordinal_keys.end())
+      continue;
+    // (After a monarch's or a pope's title only: "ولاية هولاند الأولى" is his first term.)
+    if (e.first == 0 || !s.word(e.first - 1) || !is_definite(tokens[e.first - 1].norm) ||
+        std::find(l.regnal_title_keys.begin(), l.regnal_title_keys.end(), token_key(tokens[e.first - 1].norm)) ==
+            l.regnal_title_keys.end())
+      continue;
+    if (e.last + 2 < tokens.size() && s.word(e.last + 1) && s.word(e.last + 2) &&
+        (tokens[e.last + 1].norm == "في" || tokens[e.last + 1].norm == "من" || tokens[e.last + 1].norm == "علي" ||
+         tokens[e.last + 1].norm == "بين") &&
+        starts_with(tokens[e.last + 2].norm, "ال") && is_definite(tokens[e.last + 2].norm))
+      continue;
+    const bool surface = e.name == clean_surface(text.substr(e.begin, e.end - e.begin));
+    ++e.last;
+    e.end = tokens[e.last - 1].end;
+    std::vector<std::string> keys = s.name_keys(e.first, e.last, e.begin - tokens[e.first].begin);
+    e.id = person_id(keys);
+    e.name = surface ? clean_surface(text.substr(e.begin, e.end - e.begin)) : e.name + " " + std::string(text.substr(tokens[e.last - 1].begin, tokens[e.last - 1].end - tokens[e.last - 1].begin));
+  }
   // A person followed by الأب is their father, someone else ("باراك أوباما
   // الأب", "غادر أوباما الأب"): the value is the person's and الأب. (Not "الأب
   // الروحي", a godfather; nor الابن, which may be the person: "بوش الابن".)
