@@ -915,6 +915,9 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
       {"ووزير الخارجية الأستاذ عادل بن أحمد الجبير.", {"person:عادل بن أحمد الجبير"}},
       // A given name after a bank, a ship or a periodical names it: no person.
       {"منذ انهيار بنك ليمان براذرز والأزمة", {}},
+      // Nor after a brigade or a battalion named after someone.
+      {"وحضر قائد لواء الأمير محمد بن عبدالرحمن للأمن الخاص", {}},
+      {"أن عناصر من كتيبة الإمام علي الشيعية", {}},
       {"نموذج من سفينة ماري كوين 2 السياحية", {}},
       // Without a title too, a word news uses in names before بن and a given name.
       {"وقال بندر بن عبدالرحمن المهنا الرئيس التنفيذي لمجموعة ناس", {"person:بندر بن عبدالرحمن المهنا"}},
