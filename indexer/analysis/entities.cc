@@ -1692,25 +1692,14 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
     // A one-word place with the article after نادي or فريق names a club
     // (نادي الخليج in Saihat, فريق القادسية in Khobar), not the place; after
-    // نادي the organization is the club's whole name.
+    // نادي the organization rule takes the club's name (org_at).
     if (entry.type == EntityType::Place && m->end == i + 1 && m->clitic_bytes == 0 &&
         starts_with(tokens[i].norm, "ال") && is_definite(tokens[i].norm) && i > 0 && s.word(i - 1) &&
         !covered_[i - 1] && joins_words(text, tokens[i - 1].end, tokens[i].begin) &&
-        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && !is_definite(tokens[i - 1].norm)) {
-      const bool club = s.any_form(i - 1, [&](std::string_view w) { return w == l.club_key; });
-      const bool team = !club && s.any_form(i - 1, [&](std::string_view w) { return w == l.team_key; });
-      if (club) {
-        Entity e = s.make(EntityType::Org, EntityRule::OrgHead, i - 1, i + 1,
-                          static_cast<std::uint32_t>(tokens[i - 1].norm.size() - l.club_key.size()));
-        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
-        e.id = l.normalizer.normalize(e.name);
-        covered_[i - 1] = covered_[i] = 1;
-        out.push_back(std::move(e));
-      }
-      if (club || team) {
-        ++i;
-        continue;
-      }
+        !has_quote(text, tokens[i - 1].end, tokens[i].begin) && !is_definite(tokens[i - 1].norm) &&
+        s.any_form(i - 1, [&](std::string_view w) { return w == l.club_key || w == l.team_key; })) {
+      ++i;
+      continue;
     }
     // A one-word place with the article that is also an ordinary word (القصير,
     // القائم, الطبقة) is an adjective right after a definite noun: "على المدى
