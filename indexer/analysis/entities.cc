@@ -565,6 +565,8 @@ bool ordinary_after_clitic(const Gazetteer& gaz, std::string_view norm, std::siz
 // ابن / أب (keys): with the article a kinship word after a name (إسماعيل
 // الابن البكر, بوش الأب), never part of it.
 bool kinship(std::string_view key) { return key == "ابن" || key == "اب"; }
+// بن or بنت: the link to a father's name, never a kinship noun (ابن may be: ابن عمه).
+bool father_link(std::string_view w) { return w == "بن" || w == "بنت"; }
 
 // The working state of one extract() call.
 struct Scan {
@@ -946,7 +948,7 @@ struct Scan {
             l.any_title(tokens[k].norm)) &&
           // (After بن or بنت, the father's name, whatever word it is: "محمد بن
           // ماضي السبيعي"; ابن may be a kinship: ابن عمه.)
-          !(after_connector && (tokens[k - 1].norm == "بن" || tokens[k - 1].norm == "بنت") && word(k) && !covered[k] &&
+          !(after_connector && father_link(tokens[k - 1].norm) && word(k) && !covered[k] &&
             !tokens[k].stopword && !is_definite(tokens[k].norm) && !suffixed(k) && code_points(tokens[k].norm) >= 2))
         break;
       // A future verb ends a name of two words or more (كوندوليزا رايس ستزور).
@@ -1967,7 +1969,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
   // itself, though it is an ordinary word too: "وقال بندر بن سلطان", "وأكد
   // سفر بن غالب الضويحي". (Not a listed person's surname that is one alone.)
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (tokens[i + 1].norm != "بن" && tokens[i + 1].norm != "بنت") continue;  // (rare: checked first)
+    if (!father_link(tokens[i + 1].norm)) continue;  // (rare: checked first)
     if (covered_[i] || s.given[i] || !s.word(i) || tokens[i].stopword || is_definite(tokens[i].norm) ||
         l.any_title(tokens[i].norm) || l.non_names.find(tokens[i].norm) >= 0 || l.is_head(tokens[i].norm) ||
         l.place_cues.find(tokens[i].norm) >= 0 || l.institutions.find(tokens[i].norm) >= 0)
@@ -2612,12 +2614,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
          tokens[e.last + 1].norm == "بين") &&
         starts_with(tokens[e.last + 2].norm, "ال") && is_definite(tokens[e.last + 2].norm))
       continue;
+    const std::string_view ordinal = text.substr(tokens[e.last].begin, tokens[e.last].end - tokens[e.last].begin);
     const bool surface = e.name == clean_surface(text.substr(e.begin, e.end - e.begin));
     ++e.last;
     e.end = tokens[e.last - 1].end;
-    std::vector<std::string> keys = s.name_keys(e.first, e.last, e.begin - tokens[e.first].begin);
-    e.id = person_id(keys);
-    e.name = surface ? clean_surface(text.substr(e.begin, e.end - e.begin)) : e.name + " " + std::string(text.substr(tokens[e.last - 1].begin, tokens[e.last - 1].end - tokens[e.last - 1].begin));
+    e.id = person_id(s.name_keys(e.first, e.last, e.begin - tokens[e.first].begin));
+    e.name = surface ? clean_surface(text.substr(e.begin, e.end - e.begin)) : e.name + " " + std::string(ordinal);
   }
   // A person followed by الأب is their father, someone else ("باراك أوباما
   // الأب", "غادر أوباما الأب"): the value is the person's and الأب. (Not "الأب
