@@ -284,6 +284,25 @@ struct Lists {
   const std::string affairs_key = key_of("الشؤون");   // never in a name, but in a body's: وزارة الشؤون الاجتماعية
   const std::string head_key = key_of("رأس");
   const std::string quasi_key = key_of("شبه");  // شبه الجزيرة: one noun, not a descriptor
+  // The first word of a place's name of two words or more, never the name
+  // alone after a place cue (قرية آل شريم, محافظة أبو عريش, قضاء بيت الشباب,
+  // بلدة خان بني سعد, قرية بن نومة, محافظة رياض الخبراء): normalized as
+  // written (آل's key would be empty, the letters of the article).
+  const std::array<std::string, 27> construct_words{
+      normalizer.normalize("آل"),   normalizer.normalize("أبو"),  normalizer.normalize("أبي"),
+      normalizer.normalize("أم"),   normalizer.normalize("بن"),   normalizer.normalize("بني"),
+      normalizer.normalize("بيت"),  normalizer.normalize("خان"),  normalizer.normalize("عين"),
+      normalizer.normalize("رأس"),  normalizer.normalize("جبل"),  normalizer.normalize("تل"),
+      normalizer.normalize("دير"),  normalizer.normalize("كفر"),  normalizer.normalize("بئر"),
+      normalizer.normalize("وادي"), normalizer.normalize("حفر"),  normalizer.normalize("سيدي"),
+      normalizer.normalize("باب"),  normalizer.normalize("قصر"),  normalizer.normalize("برج"),
+      normalizer.normalize("مرج"),  normalizer.normalize("جسر"),  normalizer.normalize("ذي"),
+      normalizer.normalize("ذات"),  normalizer.normalize("شرم"),  normalizer.normalize("رياض")};
+  bool construct_word(std::string_view norm) const {
+    return std::find(construct_words.begin(), construct_words.end(), norm) != construct_words.end();
+  }
+  // بلدة written with ه is بلد + ه, "his country" ("مع أحد أندية بلده أنقذ").
+  const std::string town_norm = std::string(normalizer.normalize("بلدة"));
   // آل (family) normalized as written: its key would be empty, the letters of the article.
   const std::string family_key = std::string(normalizer.normalize("آل"));
   const std::string ibn_key = key_of("ابن");
@@ -705,6 +724,10 @@ struct Scan {
   // The word as written ends in a pronoun suffix (ه not ة), or carries tanween.
   // (A final ه is no suffix in a given name or a word news uses mostly in
   // names, nor after one letter: طه, عبده, سيبويه.)
+  // The word at i as written (not normalized) ends with `tail`.
+  bool written_ends_with(std::size_t i, std::string_view tail) const {
+    return ends_with(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), tail);
+  }
   bool suffixed(std::size_t i) const {
     const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (ends_with(w, "ها") || ends_with(w, "هم") || ends_with(w, "هما") || ends_with(w, "اً") || ends_with(w, "ًا"))
@@ -1601,6 +1624,34 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       continue;
     }
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
+    if (entry.type != EntityType::Given && m->end == i + 1) {
+      // ل before a word that starts with ل is also ل + the article, whose ا is
+      // dropped (للحج: ل + الحج, "for the Hajj", written as ل + لحج would be):
+      // a one-word place or organization so read is that ordinary word when
+      // the word with the article is one (common-words.tsv); للبنان stays.
+      const std::string_view bare = std::string_view(tokens[i].norm).substr(m->clitic_bytes);
+      const bool lam_lam = m->clitic_bytes >= 2 && starts_with(bare, "ل") &&
+                           tokens[i].norm.substr(m->clitic_bytes - 2, 2) == "ل" &&
+                           gazetteer_.is_common("ال" + std::string(bare.substr(2)));
+      if (lam_lam) {
+        ++i;
+        continue;
+      }
+      // A one-word organization named after a city, right after a place cue,
+      // is the city ("في مدينة ميلان", "حي تشيلسي"). (One with the article
+      // is an ordinary word, and no place is taken: حي الجزيرة, below.)
+      if (entry.type == EntityType::Org && m->clitic_bytes == 0 && !is_definite(tokens[i].norm) && i > 0 &&
+          s.word(i - 1) &&
+          joins_words(text, tokens[i - 1].end, tokens[i].begin) && l.place_cues.find(tokens[i - 1].norm) == 0) {
+        Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, i, i + 1, 0);
+        e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+        e.id = l.normalizer.normalize(e.name);
+        covered_[i] = 2;
+        out.push_back(std::move(e));
+        ++i;
+        continue;
+      }
+    }
     // (A one-word given name that is also a function word, علي, is one only
     // where ali_as_name() read it so; علي أكبر is one.)
     if (entry.type == EntityType::Given && tokens[i].stopword && m->end == i + 1) {
@@ -2301,14 +2352,49 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
 
     // 4. Place after a cue.
-    if (const int cb = l.place_cues.find(norm); cb >= 0 && !is_definite(norm.substr(cb))) {
+    if (const int cb = l.place_cues.find(norm); cb >= 0 && !is_definite(norm.substr(cb)) &&
+                                                 !(norm.substr(cb) == l.town_norm && s.written_ends_with(i, "ه"))) {
       const std::size_t j = i + 1;
       if (j < tokens.size() && s.word(j) && !covered_[j] && !tokens[j].stopword &&
           joins_words(text, tokens[i].end, tokens[j].begin)) {
         const std::string_view w = tokens[j].norm;
-        // An indefinite word ending in ة after a cue is an adjective (مدينة كبيرة).
+        // The first word of a longer name takes the word after it (قرية آل
+        // شريم, قضاء بيت الشباب), and that one the next if it is one too
+        // (بلدة خان بني سعد).
+        std::size_t construct_end = j;
+        while (l.construct_word(tokens[construct_end].norm) && construct_end + 1 < tokens.size() &&
+               s.word(construct_end + 1) && !covered_[construct_end + 1] && !tokens[construct_end + 1].stopword &&
+               joins_words(text, tokens[construct_end].end, tokens[construct_end + 1].begin) &&
+               l.time_words.find(tokens[construct_end + 1].norm) < 0 &&
+               l.place_nouns.find(tokens[construct_end + 1].norm) < 0)
+          ++construct_end;
+        // After قضاء ("spending", "settling", "judiciary"): an indefinite word
+        // that is ordinary with the article is an adjective ("قضاء عادل":
+        // العادل), a word with a possessive suffix an object ("قضاء حوائجكم",
+        // "قضاء إجازتنا").
+        const bool district = token_key(norm.substr(cb)) == l.district_key;
+        const bool district_object =
+            district && ((!is_definite(w) && gazetteer_.is_common("ال" + std::string(w))) ||
+                         s.written_ends_with(j, "كم") || s.written_ends_with(j, "نا") ||
+                         s.written_ends_with(j, "هن") || s.written_ends_with(j, "كن"));
+        const bool camp = token_key(norm.substr(cb)) == l.camp_key;
+        if (construct_end > j) {
+          const std::size_t k = construct_end + 1;
+          Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, camp ? i : j, k,
+                            camp ? static_cast<std::uint32_t>(cb) : 0);
+          e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
+          e.id = l.normalizer.normalize(e.name);
+          for (std::size_t t = e.first; t < k; ++t) covered_[t] = 2;
+          out.push_back(std::move(e));
+          i = k - 1;
+          continue;
+        }
+        // An indefinite word ending in ة after a cue is an adjective (مدينة كبيرة);
+        // ب and an ordinary word is no name ("احتفالية حي بإمكانيات متعددة": live).
+        const bool with_bi = starts_with(w, "ب") && code_points(w) >= 5 && gazetteer_.is_common(w.substr(2));
         const bool ok = code_points(token_key(w)) >= 2 && !is_nisba(w) && (is_definite(w) || !ends_with(w, "ه")) &&
-                        !gazetteer_.is_common(w) && !gazetteer_.is_common(token_key(w)) &&
+                        !gazetteer_.is_common(w) && !gazetteer_.is_common(token_key(w)) && !district_object &&
+                        !l.construct_word(w) && !with_bi &&
                         l.place_nouns.find(w) < 0 &&
                         l.non_names.find(w) < 0 && l.time_words.find(w) < 0 && l.title(w) < 0 &&
                         !l.is_head(w) && l.place_cues.find(w) < 0 &&
@@ -2327,7 +2413,6 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
               !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) && !s.common(k) &&
               l.time_words.find(tokens[k].norm) < 0)
             ++k;
-          const bool camp = token_key(norm.substr(cb)) == l.camp_key;
           Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, camp ? i : j, k,
                             camp ? static_cast<std::uint32_t>(cb) : 0);
           e.name = clean_surface(text.substr(e.begin, e.end - e.begin));

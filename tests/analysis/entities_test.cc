@@ -1003,3 +1003,37 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
        entities("وأطلع جون كيري وزير الخارجية وارنست مونيز وزير الطاقة وجاك لو وزير الخزانة، كامل أعضاء الكونغرس"))
     CHECK(e != "person:جاك");
 }
+
+TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entities]") {
+  const Case cases[] = {
+      // ل before a word that starts with ل may be ل + the article: للحج is
+      // "for the Hajj", not ل + لحج; لحج alone, and ل + لبنان, stay places.
+      {"وصل الحجاج للحج هذا العام", {}},
+      {"قتل في محافظتي لحج وأبين", {"place:لحج", "place:أبين"}},
+      {"وتوجه الوفد للبنان", {"place:لبنان"}},
+      // روج alone is an ordinary word or another name ("روج آفا", ب + روج);
+      // next to الهول it is the camp.
+      {"ثم «بروج» بمكرر بلغ", {}},
+      {"وأطلق عليها اسم روج آفا", {}},
+      {"وإعادة العائلات من الهول وروج إلى ديارهم", {"place:مخيم الهول", "place:مخيم روج"}},
+      // After a place cue, the first word of a longer name takes the next
+      // (and that one the next if it is one too): no place "آل", "بيت", "خان".
+      {"في قرية آل نعمة بمحافظة المندق", {"place:آل نعمة"}},
+      {"في قضاء بيت الشباب بالولاية", {"place:بيت الشباب"}},
+      {"سقوط عدة مبان في بلدة خان بني سعد", {"place:خان بني سعد"}},
+      {"في مخيم خان الشيح قرب دمشق", {"place:مخيم خان الشيح", "place:دمشق"}},
+      // After قضاء, an adjective (ordinary with the article: العادل) or a word
+      // with a possessive suffix is the judiciary's or the deed's, no district.
+      {"لتحقيق قضاء عادل وناجز", {}},
+      {"استعينوا على قضاء حوائجكم بالكتمان", {}},
+      {"قتل في قضاء سنجار", {"place:سنجار"}},
+      // بلدة written with ه is "his country"; with ة, a town.
+      {"مع أحد أندية بلده أنقذ الموقف", {}},
+      {"من سكان بلدة برقين غرب جنين", {"place:برقين", "place:جنين"}},
+      // ب and an ordinary word after حي ("live") is no neighbourhood.
+      {"موقع احتفالية حي بإمكانيات متعددة", {}},
+      // A one-word organization named after a city is the city after a cue.
+      {"في مدينة ميلان الإيطالية", {"place:ميلان"}},
+  };
+  check_cases(cases);
+}
