@@ -1110,9 +1110,19 @@ struct Scan {
   }
 
   // An ordinary word (common()) that news does not use inside people's names
-  // (not a name part of name-words.tsv, with or without its clitics).
+  // (not a name part of name-words.tsv, with or without its clitics). A word
+  // read as ب/ل/ك and a name part is still ordinary when the word as written
+  // is one (برقية: a cable, not ب + رقية; ordinary_after_clitic()).
   bool ordinary(std::size_t i) const {
-    return gaz.has_name_parts() && common(i) && !any_form(i, [&](std::string_view w) { return gaz.is_name_part(w); });
+    if (!gaz.has_name_parts() || !common(i)) return false;
+    const std::string_view norm = tokens[i].norm;
+    if (gaz.is_name_part(norm) || gaz.is_name_part(token_key(norm))) return false;
+    std::string_view variants[3];
+    const std::size_t nv = clitic_variants(norm, variants);
+    for (std::size_t v = 0; v < nv; ++v)
+      if (gaz.is_name_part(variants[v]) && !ordinary_after_clitic(gaz, norm, norm.size() - variants[v].size()))
+        return false;
+    return true;
   }
 
   // `test` holds for token i as written, for its key, or for it without a clitic.

@@ -261,6 +261,7 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
     }
   };
   std::vector<std::string> parts;  // name parts, kept once the ordinary words are known (below)
+  std::vector<std::string> givens;  // given names of one word, normalized (for the same filter)
   split(data, '\n', [&](std::string_view line) {
     line = trim(line);
     if (line.empty() || line.front() == '#') return;
@@ -310,6 +311,12 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       if (!norms.empty()) e.id = person_id(person_keys(norms));
     }
     e.source.assign(f[3]);
+    if (e.type == EntityType::Given) {
+      givens.push_back(e.id);
+      split(f[2], '|', [&](std::string_view alias) {
+        if (!trim(alias).empty()) givens.push_back(analyzer.normalizer().normalize(trim(alias)));
+      });
+    }
     entries_.push_back(std::move(e));
     const auto index = static_cast<std::uint32_t>(entries_.size() - 1);
     add_name(f[1], index);
@@ -321,10 +328,15 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
   // A name part that is ب or ل and an ordinary word of four letters or more
   // (لخلافة, بتشكيل, لموقع) came to the mined list from names that ran on
   // ("سالكا لخلافة"): not kept. (Shorter ones may be names: بدوي, بلان.)
+  // Nor one that is an ordinary word as written and reads as ب or ل and a
+  // given name (برقية: a cable, not ب + رقية; it came from "الأمير محمد بن
+  // نايف بن عبدالعزيز برقية تهنئة").
+  std::sort(givens.begin(), givens.end());
   for (const std::string& w : parts) {
     const bool clitic = starts_with(w, "ب") || starts_with(w, "ل");
     const std::string_view rest = clitic ? std::string_view(w).substr(2) : std::string_view();
     if (clitic && code_points(rest) >= 4 && common_.contains(rest)) continue;
+    if (clitic && common_.contains(w) && std::binary_search(givens.begin(), givens.end(), rest)) continue;
     name_parts_.emplace(w, true);
   }
 }

@@ -1034,6 +1034,11 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       {"موقع احتفالية حي بإمكانيات متعددة", {}},
       // A one-word organization named after a city is the city after a cue.
       {"في مدينة ميلان الإيطالية", {"place:ميلان"}},
+      // A word that reads as ل/ب and a name part is ordinary when it is one
+      // as written: لصالح ("in favour of") ends a name.
+      {"ورأى فريق دفاعه أن القاضي تحيز لصالح النيابة العامة", {}},
+      // برقية ("a cable") is no ب + رقية, though the mined name parts had it.
+      {"وبعث الأمير محمد بن نايف بن عبدالعزيز برقية تهنئة مماثلة للرئيس", {"person:محمد بن نايف بن عبدالعزيز"}},
   };
   check_cases(cases);
 }
