@@ -1634,11 +1634,12 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
       continue;
     }
     const GazetteerEntry& entry = gazetteer_.entry(m->entry);
-    if (entry.type != EntityType::Given && m->end == i + 1) {
+    if (m->end == i + 1) {
       // ل before a word that starts with ل is also ل + the article, whose ا is
-      // dropped (للحج: ل + الحج, "for the Hajj", written as ل + لحج would be):
-      // a one-word place or organization so read is that ordinary word when
-      // the word with the article is one (common-words.tsv); للبنان stays.
+      // dropped (للحج: ل + الحج, "for the Hajj", written as ل + لحج would be;
+      // للبنى: ل + البنى, not the name لبنى): a one-word name so read is that
+      // ordinary word when the word with the article is one
+      // (common-words.tsv); للبنان stays.
       const std::string_view bare = std::string_view(tokens[i].norm).substr(m->clitic_bytes);
       const bool lam_lam = m->clitic_bytes >= 2 && starts_with(bare, "ل") &&
                            tokens[i].norm.substr(m->clitic_bytes - 2, 2) == "ل" &&
@@ -1647,6 +1648,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
         ++i;
         continue;
       }
+    }
+    if (entry.type != EntityType::Given && m->end == i + 1) {
       // A one-word organization named after a city, right after a place cue,
       // is the city ("في مدينة ميلان", "حي تشيلسي"). (One with the article
       // is an ordinary word, and no place is taken: حي الجزيرة, below.)

@@ -56,6 +56,25 @@ std::optional<EntityType> parse_entity_type(std::string_view name) {
 
 std::string_view token_key(std::string_view norm) { return strip_clitics(norm); }
 
+namespace {
+// The share of a mined word's uses that were in a person, from its source
+// field "mined:<as a person>/<occurrences>/<articles>" (name-words.tsv); 1
+// when the field says otherwise.
+double mined_ratio(std::string_view source) {
+  if (!source.starts_with("mined:")) return 1.0;
+  source.remove_prefix(6);
+  const std::size_t slash = source.find('/');
+  if (slash == std::string_view::npos) return 1.0;
+  double as_person = 0, total = 0;
+  for (char c : source.substr(0, slash)) as_person = c >= '0' && c <= '9' ? as_person * 10 + (c - '0') : as_person;
+  for (char c : source.substr(slash + 1)) {
+    if (c < '0' || c > '9') break;
+    total = total * 10 + (c - '0');
+  }
+  return total > 0 ? as_person / total : 1.0;
+}
+}  // namespace
+
 bool is_definite(std::string_view norm) { return strip_clitics(norm).size() != norm.size(); }
 
 std::size_t clitic_variants(std::string_view norm, std::string_view out[3]) {
@@ -291,7 +310,18 @@ Gazetteer::Gazetteer(std::string_view data) : trie_(std::make_unique<Trie>()) {
       return;
     }
     if (n == 4 && f[0] == "namepart") {  // an ordinary word also used in names (name-words.tsv)
-      if (!f[1].empty()) parts.push_back(analyzer.normalizer().normalize(f[1]));
+      if (f[1].empty()) return;
+      std::string w = analyzer.normalizer().normalize(f[1]);
+      // A definite feminine nisba (ـية) or participle (المـ…ـة) found in a
+      // person in under a tenth of its uses is an adjective that names ran on
+      // into, agreeing with a noun before them ("قوات هادي المدعومة", "البنى
+      // التحتية", "اللغة العربية": 3-6 %), not a family name (العطية 57 %,
+      // الفقيه 15 %; nouns stay: النزهة 10 %, البركة 9 %).
+      const std::string_view key = token_key(w);
+      if (is_definite(w) && key.ends_with("ه") && (key.ends_with("يه") || key.starts_with("م")) &&
+          mined_ratio(f[3]) < 0.1)
+        return;
+      parts.push_back(std::move(w));
       return;
     }
     const auto type = n == 4 ? parse_entity_type(f[0]) : std::nullopt;

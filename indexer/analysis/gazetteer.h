@@ -134,13 +134,19 @@ class Gazetteer {
 
   // True for two words that make an ordinary phrase starting with a given
   // name (data lines of type "phrase", phrases.tsv: حسن الجوار, خطاب
-  // الكراهية): no person. `first` and `second` are normalized words, `first`
-  // without its clitics.
+  // الكراهية), or its construct form with the second word indefinite ("عند
+  // حسن ظن الملك", "علاقات حسن جوار"): no person. `first` and `second` are
+  // normalized words, `first` without its clitics.
   bool is_phrase(std::string_view first, std::string_view second) const {
     if (phrases_.empty()) return false;
     thread_local std::string key;
     key.assign(first);
     key.push_back(' ');
+    key.append(second);
+    if (phrases_.contains(key)) return true;
+    if (is_definite(second)) return false;
+    key.assign(first);
+    key.append(" ال");
     key.append(second);
     return phrases_.contains(key);
   }

@@ -995,8 +995,10 @@ TEST_CASE("eleventh round for issue #4: a lineage of ordinary words, a portfolio
   CHECK(entities(V{"وقال اللاعب سعيد المولد إن", "ودخل بذلك المولد منحنى آخر"}) ==
         V{"person:سعيد المولد", "person:سعيد المولد"});
   // Nor a feminine nisba with the article: "العربية للعود" is the company.
+  // (Since the twelfth round العربية is no family name either: a feminine
+  // nisba that names ran on into is not kept among the mined name parts.)
   CHECK(entities(V{"وقال رئيس الشركة المهندس نشأت العربية إن", "وكانت العربية للعود السباقة"}) ==
-        V{"person:نشأت العربية"});
+        V{"person:نشأت"});
   // A name with و after a title's affiliation starts the next item of a list:
   // no "جاك" for وزير الطاقة (the rules do not know جاك لو).
   for (const std::string& e :
@@ -1039,6 +1041,19 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       {"ورأى فريق دفاعه أن القاضي تحيز لصالح النيابة العامة", {}},
       // برقية ("a cable") is no ب + رقية, though the mined name parts had it.
       {"وبعث الأمير محمد بن نايف بن عبدالعزيز برقية تهنئة مماثلة للرئيس", {"person:محمد بن نايف بن عبدالعزيز"}},
+      // An ordinary phrase of phrases.tsv in its construct form, the second
+      // word without the article: no person (حسن الظن, حسن الجوار).
+      {"أن يكون عند حسن ظن خادم الحرمين الشريفين", {}},
+      {"إذا أرادت علاقات حسن جوار واحترام مع جيرانها", {}},
+      {"وقال حسن حسين إن", {"person:حسن حسين"}},
+      // للبنى is ل + البنى (infrastructure), not ل + the name لبنى.
+      {"وتطوير للبنى التحتية في المدينة", {}},
+      // A feminine adjective that names ran on into is no family name though
+      // it was mined as a name part (المدعومة: 6 % of its uses); a family
+      // name in ة, or a noun, stays (العطية, النزهة).
+      {"وحققت قوات هادي المدعومة جوا وبرا", {}},
+      {"وقال الشيخ عبدالله العطية إن", {"person:عبدالله العطية"}},
+      {"وشاركهم الفنانون نايف فايز وسليمان النزهة", {"person:نايف فايز", "person:سليمان النزهة"}},
   };
   check_cases(cases);
 }
