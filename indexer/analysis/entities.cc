@@ -147,7 +147,10 @@ struct Lists {
                       "المقبل", "القادم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
                       "السبت", "الصباح", "المساء", "الفترة", "الأخير", "الأخيرة", "الآن", "الذي", "التي",
                       "الذين", "اللذين", "اللتين", "الآخر", "الأخرى", "أمس", "التابع", "التابعة", "التابعين",
-                      "التابعتين", "الصادر", "الصادرة", "الموقر", "الموقرة", "الموافقة", "المكلف", "المكلفة"}};
+                      "التابعتين", "الصادر", "الصادرة", "الموقر", "الموقرة", "الموافقة", "المكلف", "المكلفة",
+                      // (where it stands, what it gave: "جامعة الأنبار الواقعة في",
+                      // "ورفع مجلس الوزراء الشكر")
+                      "الواقع", "الواقعة", "الشكر"}};
   // Place cues: the word before a place's name.
   WordSet place_cues{normalizer, map, bits,
                      {"محافظة", "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "ولاية", "مقاطعة", "إقليم", "جزيرة", "بحيرة", "حي"}};
@@ -1317,6 +1320,13 @@ struct Scan {
           (l.non_names.find(norm) >= 0 && !(words == 0 && is_definite(norm) && token_key(norm) == l.affairs_key)))
         break;
       const bool article = (starts_with(norm, "ال") || (words > 0 && starts_with(norm, "وال"))) && is_definite(norm);
+      // A coordinated word that heads a body itself starts the next body
+      // ("مجلس الدفاع المدني | واللجنة"), and after an armed head a
+      // coordinated masculine plural the next group ("قوات الأمن |
+      // والعاملين", "قوات النظام | والمسلحين الموالين").
+      if (words > 0 && article && starts_with(norm, "و") &&
+          (l.is_head(norm) || (armed_head(head) && (ends_with(norm, "ين") || ends_with(norm, "ون")))))
+        break;
       if (definite) {
         if (!(article && (is_nisba(norm) || l.org_adjectives.find(norm) >= 0) && l.descriptive.find(norm) < 0)) break;
         // The adjective agrees with its head: a feminine one after a masculine
@@ -1487,6 +1497,13 @@ struct Scan {
     if (!kind && e.name.starts_with(kLil) && is_definite(tokens[i].norm.substr(clitic_bytes)) &&
         starts_with(tokens[i].norm.substr(clitic_bytes), kLil))
       e.name = "ال" + e.name.substr(kLil.size());
+    // (So does ل before اللجنة: "للجنة المحلية" reads as ل + لجنة, but an
+    // adjective with the article after it says the head had it too:
+    // اللجنة المحلية; "للجنة الانتخابات" is ل + لجنة الانتخابات.)
+    if (!kind && clitic_bytes >= 2 && tokens[i].norm.substr(clitic_bytes - 2, 2) == "ل" &&
+        starts_with(tokens[i].norm.substr(clitic_bytes), "ل") && end > i + 1 && is_definite(tokens[i + 1].norm) &&
+        (nisba_of_common(i + 1) || token_key(tokens[i + 1].norm) == "عليا"))
+      e.name = "ال" + e.name;
     e.id = l.normalizer.normalize(e.name);
     for (std::size_t t = i; t < end; ++t) covered[t] = 2;
     return e;

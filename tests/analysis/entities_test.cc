@@ -1054,6 +1054,18 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       {"وحققت قوات هادي المدعومة جوا وبرا", {}},
       {"وقال الشيخ عبدالله العطية إن", {"person:عبدالله العطية"}},
       {"وشاركهم الفنانون نايف فايز وسليمان النزهة", {"person:نايف فايز", "person:سليمان النزهة"}},
+      // ل before لجنة and an adjective with the article: the head had the
+      // article too (اللجنة المحلية); before a genitive it did not.
+      {"وقالت رئيسة للجنة المحلية إن", {"org:اللجنة المحلية"}},
+      {"التابعة للجنة الانتخابات", {"org:لجنة الانتخابات"}},
+      // What a body gave or where it stands is not its name's.
+      {"ورفع مجلس الوزراء الشكر والتقدير", {"org:مجلس الوزراء"}},
+      {"في جامعة الأنبار الواقعة في الرمادي", {"org:جامعة الأنبار", "place:الرمادي"}},
+      // A coordinated head starts the next body; after an armed head, a
+      // coordinated masculine plural the next group.
+      {"وحضر مجلس الدفاع المدني واللجنة الرئيسية", {"org:مجلس الدفاع المدني", "org:اللجنة الرئيسية"}},
+      {"وقالت وزارة التجارة والصناعة", {"org:وزارة التجارة والصناعة"}},
+      {"اعتدت قوات الاحتلال الإسرائيلي والمتطرفون اليهود على", {"org:قوات الاحتلال الإسرائيلي"}},
   };
   check_cases(cases);
 }
