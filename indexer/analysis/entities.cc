@@ -247,12 +247,12 @@ struct Lists {
   // Words before a common noun, never before a name: demonstratives, شبه.
   WordSet noun_markers{normalizer, map, bits, {"هذه", "هذا", "تلك", "ذلك", "ذاك", "شبه"}};
   // Words that join the parts of a name.
-  WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
+  WordSet connectors{normalizer, map, bits, {"بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "دي", "دو", "فان", "ولد", "أم"}};
   // Romance particles (دي, دو, دا) and the articles that may follow them (دي لا فيغا).
   WordSet romance_particles{normalizer, map, bits, {"دي", "دو", "دا", "ديل"}};
   WordSet romance_articles{normalizer, map, bits, {"لا", "لوس", "لاس", "لو"}};
   // The first word of a kunya (أبو حمزة, أبي زيد).
-  WordSet kunya{normalizer, map, bits, {"أبو", "أبي"}};
+  WordSet kunya{normalizer, map, bits, {"أبو", "أبي", "أبا"}};
   // Keys of single words some rules test (normalized once, not per match).
   std::string key_of(std::string_view word) const { return std::string(token_key(normalizer.normalize(word))); }
   const std::string camp_key = key_of("مخيم");
