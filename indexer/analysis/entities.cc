@@ -311,7 +311,7 @@ struct Lists {
   const std::string ibn_key = key_of("ابن");
   const std::string to_norm = std::string(normalizer.normalize("إلى"));  // normalized as written
   // Prepositions inside a title's affiliation ("المتحدث باسم", "القيادي في").
-  WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة", "دكتور", "مهندس"}};
+  WordSet chain_words{normalizer, map, bits, {"باسم", "في", "لدى", "لشؤون", "العام", "العامة", "دكتور", "مهندس", "طيار", "ركن"}};
   // Words that open a clause after a name ("قال بلير إن", "أكد أنان أنه").
   WordSet clause_words{normalizer, map, bits, {"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "في", "خلال",
                                     "أمس", "اليوم", "الذي", "لدى", "عن", "على", "علي", "بأن", "بان", "لأن",

@@ -1068,6 +1068,9 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       {"اعتدت قوات الاحتلال الإسرائيلي والمتطرفون اليهود على", {"org:قوات الاحتلال الإسرائيلي"}},
       // أبا (the accusative of أبو) joins a family name as أبو does.
       {"برئاسة محمد القاسم ونائبه فيصل أبا الخيل وبقية أعضاء", {"person:محمد القاسم", "person:فيصل أبا الخيل"}},
+      // طيار and ركن after a rank qualify it, as الطيار and الركن do.
+      {"والعميد طيار ركن يوسف الحربي الملحق العسكري", {"person:يوسف الحربي"}},
+      {"وكرمت الشركة قائد طيار يوسف الزير وأعضاء الطاقم", {"person:يوسف الزير"}},
   };
   check_cases(cases);
 }
