@@ -1310,6 +1310,11 @@ struct Scan {
         if (!definite && !weak && m && gaz.entry(m->entry).type == EntityType::Place && words == 0) {
           k = m->end;
           ++words;
+          // (A coordinated word after the place is the sentence's, not the
+          // body's: "اقتحام جامعة الأنبار | والسيطرة عليها".)
+          // (An adjective of the place goes on: اتحاد أمريكا الشمالية والوسطى.)
+          if (k < n() && word(k) && !covered[k] && starts_with(tokens[k].norm, "وال") && !is_nisba(tokens[k].norm))
+            break;
           continue;
         }
         break;

@@ -1071,6 +1071,8 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       // طيار and ركن after a rank qualify it, as الطيار and الركن do.
       {"والعميد طيار ركن يوسف الحربي الملحق العسكري", {"person:يوسف الحربي"}},
       {"وكرمت الشركة قائد طيار يوسف الزير وأعضاء الطاقم", {"person:يوسف الزير"}},
+      // A coordinated word after a body named by its place is the sentence's.
+      {"استطاعت قواتنا اقتحام جامعة الأنبار والسيطرة عليها", {"org:جامعة الأنبار"}},
   };
   check_cases(cases);
 }
