@@ -1618,7 +1618,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
           (l.place_cues.find(tokens[i - 1].norm) >= 0 ||
            (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm))))
         return true;
-      const bool and_glued = m.clitic_bytes > 0 && starts_with(tokens[i].norm, "و");
+      // (و glued before the article is no clitic of the match: والمهرة.)
+      const bool and_glued =
+          starts_with(tokens[i].norm, "و") && (m.clitic_bytes > 0 || starts_with(tokens[i].norm, "وال"));
       if (place_ends_at(i) && and_glued) return true;
       // (A list's marks may be tokens of their own: أنغولا - بنين.)
       std::size_t p = i - 1;

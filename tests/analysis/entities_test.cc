@@ -1073,6 +1073,11 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       {"وكرمت الشركة قائد طيار يوسف الزير وأعضاء الطاقم", {"person:يوسف الزير"}},
       // A coordinated word after a body named by its place is the sentence's.
       {"استطاعت قواتنا اقتحام جامعة الأنبار والسيطرة عليها", {"org:جامعة الأنبار"}},
+      // المهرة alone is "the skilled"; after another place and والـ it is the
+      // governorate (و before the article is no clitic of the gazetteer's match).
+      {"وقد فزع الصناع المهرة عندما اكتشفوا", {}},
+      {"ويشمل محافظات شبوة والمهرة لتخفيف معاناة", {"place:شبوة", "place:المهرة"}},
+      {"انتفض أبناء العشائر في مدن كبيسة وهيت والقائم ضد التنظيم", {"place:هيت", "place:القائم"}},
   };
   check_cases(cases);
 }
