@@ -1078,6 +1078,9 @@ TEST_CASE("twelfth round for issue #4: the archive's place facets read", "[entit
       {"وقد فزع الصناع المهرة عندما اكتشفوا", {}},
       {"ويشمل محافظات شبوة والمهرة لتخفيف معاناة", {"place:شبوة", "place:المهرة"}},
       {"انتفض أبناء العشائر في مدن كبيسة وهيت والقائم ضد التنظيم", {"place:هيت", "place:القائم"}},
+      // A title and a name after منطقة name the area (a shrine's district).
+      {"كان ينوي تفجيرها في منطقة السيدة زينب وسط دمشق", {"place:دمشق"}},
+      {"في ظل دعم أمير المنطقة الأمير فيصل بن خالد ورئيس الهيئة", {"person:فيصل بن خالد"}},
   };
   check_cases(cases);
 }
