@@ -301,6 +301,16 @@ struct Lists {
       normalizer.normalize("باب"),  normalizer.normalize("قصر"),  normalizer.normalize("برج"),
       normalizer.normalize("مرج"),  normalizer.normalize("جسر"),  normalizer.normalize("ذي"),
       normalizer.normalize("ذات"),  normalizer.normalize("شرم"),  normalizer.normalize("رياض")};
+  // A place cue at the start of `norm`: the bytes of its clitics, or -1. (A
+  // cue of two letters takes ب or ل too: بحي النزهة, لحي الجزيرة; the
+  // clitics of WordSet::find leave words of two letters whole. Not و: وحي is
+  // "revelation".)
+  int place_cue(std::string_view norm) const {
+    if (const int cb = place_cues.find(norm); cb >= 0) return cb;
+    if (norm.size() > 2 && (norm.starts_with("ب") || norm.starts_with("ل")) && place_cues.find(norm.substr(2)) == 0)
+      return 2;
+    return -1;
+  }
   bool construct_word(std::string_view norm) const {
     return std::find(construct_words.begin(), construct_words.end(), norm) != construct_words.end();
   }
@@ -828,7 +838,7 @@ struct Scan {
          (l.directions.find(tokens[i - 1].norm) >= 0 && !is_definite(tokens[i - 1].norm) && common(i)) ||
          // (A place cue before it names a place: "مدينة القاعدة" in Ibb,
          // "منطقة الجزيرة" in Syria.)
-         ((l.place_cues.find(tokens[i - 1].norm) >= 0 || token_key(tokens[i - 1].norm) == l.region_key) &&
+         ((l.place_cue(tokens[i - 1].norm) >= 0 || token_key(tokens[i - 1].norm) == l.region_key) &&
           !is_definite(tokens[i - 1].norm) && common(i))))
       return true;
     return false;
@@ -2389,7 +2399,7 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
     }
 
     // 4. Place after a cue.
-    if (const int cb = l.place_cues.find(norm); cb >= 0 && !is_definite(norm.substr(cb)) &&
+    if (const int cb = l.place_cue(norm); cb >= 0 && !is_definite(norm.substr(cb)) &&
                                                  !(norm.substr(cb) == l.town_norm && s.written_ends_with(i, "ه"))) {
       const std::size_t j = i + 1;
       if (j < tokens.size() && s.word(j) && !covered_[j] && !tokens[j].stopword &&
