@@ -303,11 +303,11 @@ struct Lists {
       normalizer.normalize("ذات"),  normalizer.normalize("شرم"),  normalizer.normalize("رياض")};
   // A place cue at the start of `norm`: the bytes of its clitics, or -1. (A
   // cue of two letters takes ب or ل too: بحي النزهة, لحي الجزيرة; the
-  // clitics of WordSet::find leave words of two letters whole. Not و: وحي is
-  // "revelation".)
+  // clitics of WordSet::find leave words of two letters whole, and three
+  // letters are six bytes. Not و: وحي is "revelation".)
   int place_cue(std::string_view norm) const {
     if (const int cb = place_cues.find(norm); cb >= 0) return cb;
-    if (norm.size() > 2 && (norm.starts_with("ب") || norm.starts_with("ل")) && place_cues.find(norm.substr(2)) == 0)
+    if (norm.size() == 6 && (norm.starts_with("ب") || norm.starts_with("ل")) && place_cues.find(norm.substr(2)) == 0)
       return 2;
     return -1;
   }
