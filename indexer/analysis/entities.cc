@@ -2425,17 +2425,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                          s.written_ends_with(j, "كم") || s.written_ends_with(j, "نا") ||
                          s.written_ends_with(j, "هن") || s.written_ends_with(j, "كن"));
         const bool camp = token_key(norm.substr(cb)) == l.camp_key;
-        if (construct_end > j) {
-          const std::size_t k = construct_end + 1;
-          Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, camp ? i : j, k,
-                            camp ? static_cast<std::uint32_t>(cb) : 0);
-          e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
-          e.id = l.normalizer.normalize(e.name);
-          for (std::size_t t = e.first; t < k; ++t) covered_[t] = 2;
-          out.push_back(std::move(e));
-          i = k - 1;
-          continue;
-        }
+        std::size_t k = 0;  // the place's end, 0 for none
+        if (construct_end > j) k = construct_end + 1;
         // An indefinite word ending in ة after a cue is an adjective (مدينة كبيرة);
         // ب and an ordinary word is no name ("احتفالية حي بإمكانيات متعددة": live).
         const bool with_bi = starts_with(w, "ب") && code_points(w) >= 5 && gazetteer_.is_common(w.substr(2));
@@ -2448,9 +2439,9 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
                         // (Nor a word with a pronoun suffix: "في مدينة يقطنها"; nor, after
                         // قضاء, a definite plural: "قضاء العطلات" spends the holidays.)
                         !s.suffixed(j) &&
-                        !(token_key(norm.substr(cb)) == l.district_key && is_definite(w) && ends_with(w, "ات"));
-        if (ok) {
-          std::size_t k = j + 1;
+                        !(district && is_definite(w) && ends_with(w, "ات"));
+        if (!k && ok) {
+          k = j + 1;
           if (!is_definite(w) && k < tokens.size() && s.word(k) && !covered_[k] && !tokens[k].stopword &&
               joins_words(text, tokens[j].end, tokens[k].begin) && is_definite(tokens[k].norm) &&
               !is_nisba(tokens[k].norm) && l.place_nouns.find(tokens[k].norm) < 0 &&
@@ -2460,6 +2451,8 @@ void EntityExtractor::extract(std::string_view text, std::span<const Token> toke
               !(starts_with(tokens[k].norm, "الم") && ends_with(tokens[k].norm, "ه")) && !s.common(k) &&
               l.time_words.find(tokens[k].norm) < 0)
             ++k;
+        }
+        if (k) {
           Entity e = s.make(EntityType::Place, EntityRule::PlaceCue, camp ? i : j, k,
                             camp ? static_cast<std::uint32_t>(cb) : 0);
           e.name = clean_surface(text.substr(e.begin, e.end - e.begin));
