@@ -1336,11 +1336,14 @@ struct Scan {
         break;
       const bool article = (starts_with(norm, "ال") || (words > 0 && starts_with(norm, "وال"))) && is_definite(norm);
       // A coordinated word that heads a body itself starts the next body
-      // ("مجلس الدفاع المدني | واللجنة"), and after an armed head a
-      // coordinated masculine plural the next group ("قوات الأمن |
-      // والعاملين", "قوات النظام | والمسلحين الموالين").
+      // ("مجلس الدفاع المدني | واللجنة"), and a coordinated masculine plural
+      // the next group: after an armed head any ("قوات الأمن | والعاملين",
+      // "قوات النظام | والمسلحين الموالين"), after another the plural of an
+      // ordinary word ("هيئة التدريس | والموظفين"; not والتلفزيون).
       if (words > 0 && article && starts_with(norm, "و") &&
-          (l.is_head(norm) || (armed_head(head) && (ends_with(norm, "ين") || ends_with(norm, "ون")))))
+          (l.is_head(norm) ||
+           ((ends_with(norm, "ين") || ends_with(norm, "ون")) &&
+            (armed_head(head) || gaz.is_common(norm.substr(2, norm.size() - 6))))))
         break;
       if (definite) {
         if (!(article && (is_nisba(norm) || l.org_adjectives.find(norm) >= 0) && l.descriptive.find(norm) < 0)) break;
